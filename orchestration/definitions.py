@@ -1,0 +1,23 @@
+"""The Dagster code location: ``dagster dev -m orchestration.definitions``."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from orchestration.defs.ingest.assets import landing_specs, raw_assets
+from orchestration.defs.ingest.sensors import landing_files_sensor
+from orchestration.defs.jobs import daily_refresh, refresh_warehouse
+from orchestration.defs.resources import resources
+
+
+def build_definitions() -> dg.Definitions:
+    return dg.Definitions(
+        assets=[*landing_specs(), *raw_assets()],
+        jobs=[refresh_warehouse],
+        schedules=[daily_refresh],
+        sensors=[landing_files_sensor],
+        resources=resources(),
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,1 @@
+"""Definitions grouped by concern: ingest (raw loading), schedules and sensors, resources."""

@@ -1,0 +1,366 @@
+"""Loading landing files into ``raw_<source>.<table>``: idempotent, atomic per file,
+with quarantine and an audit row that reconciles landed = loaded + quarantined.
+
+Per file: hash the bytes; skip it when this path was loaded with the same hash, or when the
+same content was already loaded from another path; otherwise parse, check the header, run the
+row rules (and any batch validators) and, in one transaction, replace the rows this path
+loaded before with the good rows, quarantine the bad ones and record the outcome. A file that
+fails is rolled back whole and recorded as rejected with a message naming file, table and
+column.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Protocol
+
+import duckdb
+
+from orchestration.defs.ingest import pii
+from orchestration.defs.ingest.contracts import Table
+from orchestration.defs.ingest.landing import LandedFile, files_for
+from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
+from orchestration.defs.ingest.validation import checked_sql, literal, quote, raw_record_sql
+from orchestration.defs.ingest.warehouse_meta import (
+    LOAD_AUDIT,
+    LOADED_FILES,
+    QUARANTINE,
+    ensure_meta_tables,
+    ensure_raw_table,
+)
+
+LANDING = "_landing"
+CHECKED = "_checked"
+VERDICT = "_verdict"
+BATCH = "_batch"
+
+
+class BatchValidator(Protocol):
+    """Runs on a file's rows after the row rules, before the transaction commits.
+
+    ``batch`` names a DuckDB relation holding exactly the rows about to be written (contract
+    columns typed, plus ``_row_number``). Return messages to reject the whole file (the load
+    rolls back), or an empty list to let it commit. This is where a Great Expectations suite
+    plugs in per batch.
+    """
+
+    def __call__(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
+        ...
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    source_file: str
+    status: str  # loaded | replaced | empty | unchanged | duplicate | rejected
+    rows_landed: int = 0
+    rows_loaded: int = 0
+    rows_quarantined: int = 0
+    message: str | None = None
+
+
+@dataclass
+class TableOutcome:
+    table: Table
+    files: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, *statuses: str) -> int:
+        return sum(1 for f in self.files if f.status in statuses)
+
+    @property
+    def rows_loaded(self) -> int:
+        return sum(f.rows_loaded for f in self.files)
+
+    @property
+    def rows_quarantined(self) -> int:
+        return sum(f.rows_quarantined for f in self.files)
+
+    @property
+    def rejected(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.status == "rejected"]
+
+
+@dataclass(frozen=True)
+class _Landed:
+    """A parsed file ready for the validator: its relation, column types and parse problems."""
+
+    types: dict[str, str]
+    rows_landed: int
+    parsed: ParsedFile | None
+
+
+class RawLoader:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        landing: Path,
+        pii_key: str,
+        *,
+        run_id: str | None = None,
+        now: datetime | None = None,
+        validators: Sequence[BatchValidator] = (),
+    ) -> None:
+        self.con = con
+        self.landing = landing
+        self.run_id = run_id or uuid.uuid4().hex
+        self.now = now or datetime.now(UTC)
+        self.validators = tuple(validators)
+        con.execute("set TimeZone = 'UTC'")
+        pii.register(con, pii_key)
+        ensure_meta_tables(con)
+
+    # ------------------------------------------------------------------ public
+    def load_table(self, table: Table) -> TableOutcome:
+        ensure_raw_table(self.con, table)
+        outcome = TableOutcome(table)
+        for file in files_for(self.landing, table):
+            outcome.files.append(self.load_file(table, file))
+        return outcome
+
+    def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
+        started = datetime.now(UTC)
+        file_hash = file.sha256()
+        size = file.path.stat().st_size
+        skip = self._skip_reason(table, file, file_hash, size)
+        if skip is not None:
+            return skip
+        self.con.begin()
+        try:
+            outcome, extras, missing = self._load(table, file, file_hash, size)
+            self._audit(table, file, file_hash, size, outcome, extras, missing, started)
+            self.con.commit()
+        except FileRejected as err:
+            self.con.rollback()
+            outcome = FileOutcome(file.relative, "rejected", message=str(err))
+            self._audit_alone(table, file, file_hash, size, outcome, started)
+        except Exception as err:
+            self.con.rollback()
+            outcome = FileOutcome(file.relative, "rejected",
+                                  message=f"{file.relative}: load failed: {err}")
+            self._audit_alone(table, file, file_hash, size, outcome, started)
+            raise
+        finally:
+            self._drop_scratch()
+        return outcome
+
+    # ------------------------------------------------------------------ steps
+    def _skip_reason(
+        self, table: Table, file: LandedFile, file_hash: str, size: int
+    ) -> FileOutcome | None:
+        prior = self.con.execute(
+            f"select file_hash from {LOADED_FILES} "
+            "where source = ? and table_name = ? and source_file = ?",
+            [table.source, table.name, file.relative],
+        ).fetchone()
+        if prior is not None and prior[0] == file_hash:
+            return FileOutcome(file.relative, "unchanged")
+        if size == 0:
+            return None
+        twin = self.con.execute(
+            f"select source_file from {LOADED_FILES} where source = ? and table_name = ? "
+            "and file_hash = ? and source_file <> ? and status in ('loaded', 'replaced') "
+            "order by source_file limit 1",
+            [table.source, table.name, file_hash, file.relative],
+        ).fetchone()
+        if twin is None:
+            return None
+        outcome = FileOutcome(file.relative, "duplicate",
+                              message=f"same content as {twin[0]}, already loaded; skipped")
+        self.con.begin()
+        self._record_state(table, file, file_hash, outcome)
+        self._audit(table, file, file_hash, size, outcome, [], [], datetime.now(UTC))
+        self.con.commit()
+        return outcome
+
+    def _read(self, table: Table, file: LandedFile) -> _Landed:
+        if file.format == "parquet":
+            source = (f"(select file_row_number + 1 as _row_number, * exclude (file_row_number) "
+                      f"from read_parquet({literal(str(file.path))}, file_row_number = true))")
+            self.con.execute(f"create temp view {LANDING} as select * from {source}")
+            described = self.con.execute(f"describe {LANDING}").fetchall()
+            types = {r[0]: r[1] for r in described if r[0] != "_row_number"}
+            rows = self.con.execute(f"select count(*) from {LANDING}").fetchone()
+            return _Landed(types, int(rows[0]) if rows else 0, None)
+        keep_raw = not any(c.pii for c in table.columns)
+        parsed = TEXT_READERS[file.format](file, keep_raw)
+        if parsed.table is not None:
+            self.con.register(LANDING, parsed.table)
+        return _Landed({c: "VARCHAR" for c in parsed.columns}, parsed.rows_landed, parsed)
+
+    def _check_header(self, table: Table, file: LandedFile, types: dict[str, str]) -> None:
+        missing = [c for c in table.required_columns if c not in types]
+        if missing:
+            names = ", ".join(missing)
+            raise FileRejected(
+                f"{file.relative}: table {table.schema}.{table.name} requires column(s) "
+                f"{names}, missing from the file's header"
+            )
+
+    def _load(
+        self, table: Table, file: LandedFile, file_hash: str, size: int
+    ) -> tuple[FileOutcome, list[str], list[str]]:
+        landed = self._read(table, file)
+        parsed = landed.parsed
+        parse_problems = parsed.problems if parsed is not None else []
+        good_landed = landed.rows_landed - len(parse_problems)
+        extras = sorted(set(landed.types) - set(table.column_names))
+        missing = [c for c in table.column_names if c not in landed.types]
+        if good_landed > 0:
+            self._check_header(table, file, landed.types)
+        self.con.execute(f"delete from {table.qualified} where _source_file = ?",
+                         [file.relative])
+        self.con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
+                         "and source_file = ?", [table.source, table.name, file.relative])
+        loaded = quarantined = 0
+        if good_landed > 0:
+            loaded, quarantined = self._validate_and_write(table, file, file_hash, landed)
+        quarantined += self._quarantine_parse_problems(table, file, file_hash, parse_problems)
+        if loaded + quarantined != landed.rows_landed:
+            raise RuntimeError(f"{file.relative}: {landed.rows_landed} rows landed but "
+                               f"{loaded} loaded + {quarantined} quarantined")
+        prior = self.con.execute(
+            f"select 1 from {LOADED_FILES} where source = ? and table_name = ? "
+            "and source_file = ?", [table.source, table.name, file.relative]).fetchone()
+        if landed.rows_landed == 0:
+            status = "empty"
+        else:
+            status = "replaced" if prior is not None else "loaded"
+        message = None
+        if status == "empty":
+            message = "the file holds no rows"
+        elif quarantined:
+            message = f"{quarantined} row(s) quarantined, see {QUARANTINE}"
+        outcome = FileOutcome(file.relative, status, landed.rows_landed, loaded, quarantined,
+                              message)
+        self._record_state(table, file, file_hash, outcome)
+        return outcome, extras, missing
+
+    def _validate_and_write(
+        self, table: Table, file: LandedFile, file_hash: str, landed: _Landed
+    ) -> tuple[int, int]:
+        con = self.con
+        con.execute(f"create temp table {CHECKED} as "
+                    f"{checked_sql(table, landed.types, LANDING, self.now)}")
+        con.execute(f"create temp table {VERDICT} as {self._verdict_sql(table, file)}")
+        con.execute(f"create temp view {BATCH} as select * exclude (_problems) "
+                    f"from {VERDICT} where len(_problems) = 0")
+        for validator in self.validators:
+            messages = validator(con, table, BATCH)
+            if messages:
+                raise FileRejected(f"{file.relative}: batch validation failed for "
+                                   f"{table.schema}.{table.name}: " + "; ".join(messages))
+        con.execute(
+            f"insert into {table.qualified} by name select *, "
+            f"?::timestamptz as _loaded_at, ? as _source_file, ? as _file_hash from {BATCH}",
+            [self.now, file.relative, file_hash],
+        )
+        con.execute(
+            f"insert into {QUARANTINE} select ?, ?, ?, ?, v._row_number, "
+            "v._problems[1].column, "
+            "array_to_string(list_transform(v._problems, lambda p: p.column || ': ' || p.reason), "
+            "'; '), "
+            f"{raw_record_sql(table, landed.types)}, ?::timestamptz "
+            f"from {VERDICT} as v join {LANDING} as l on l._row_number = v._row_number "
+            "where len(v._problems) > 0",
+            [table.source, table.name, file.relative, file_hash, self.now],
+        )
+        counts = con.execute(
+            f"select count(*) filter (where len(_problems) = 0), "
+            f"count(*) filter (where len(_problems) > 0) from {VERDICT}"
+        ).fetchone()
+        assert counts is not None
+        return int(counts[0]), int(counts[1])
+
+    def _verdict_sql(self, table: Table, file: LandedFile) -> str:
+        """``_checked`` with duplicate keys added to the problems."""
+        if not table.key:
+            return f"select * from {CHECKED}"
+        keys = [quote(k) for k in table.key]
+        key_list = ", ".join(keys)
+        joined = " and ".join(f"r.{k} is not distinct from e.{k}" for k in keys)
+        key_name = literal("+".join(table.key))
+        return f"""
+            with good as (
+                select * exclude (_problems) from {CHECKED} where len(_problems) = 0
+            ),
+            ranked as (
+                select *, min(_row_number) over (partition by {key_list}) as _first_row
+                from good
+            ),
+            existing as (
+                select {key_list},
+                    arg_min(_source_file || ' row ' || _row_number, _row_number) as _where
+                from {table.qualified}
+                where _source_file <> {literal(file.relative)}
+                    and ({key_list}) in (select ({key_list}) from good)
+                group by all
+            )
+            select r.* exclude (_first_row),
+                case
+                    when r._row_number <> r._first_row then [{{
+                        'column': {key_name},
+                        'reason': 'duplicate key: same as row ' || r._first_row
+                            || ' of this file'}}]
+                    when e._where is not null then [{{
+                        'column': {key_name},
+                        'reason': 'duplicate key: already loaded from ' || e._where}}]
+                    else []
+                end as _problems
+            from ranked as r
+            left join existing as e on {joined}
+            union all by name
+            select * from {CHECKED} where len(_problems) > 0
+        """
+
+    def _quarantine_parse_problems(
+        self, table: Table, file: LandedFile, file_hash: str, problems: list
+    ) -> int:
+        if not problems:
+            return 0
+        self.con.executemany(
+            f"insert into {QUARANTINE} values (?, ?, ?, ?, ?, null, ?, ?::json, ?::timestamptz)",
+            [[table.source, table.name, file.relative, file_hash, p.row_number, p.reason,
+              p.raw_record, self.now] for p in problems],
+        )
+        return len(problems)
+
+    # ------------------------------------------------------------------ bookkeeping
+    def _record_state(
+        self, table: Table, file: LandedFile, file_hash: str, outcome: FileOutcome
+    ) -> None:
+        self.con.execute(
+            f"insert or replace into {LOADED_FILES} values (?, ?, ?, ?, ?, ?, ?, ?)",
+            [table.source, table.name, file.relative, file_hash, outcome.status,
+             outcome.rows_loaded, outcome.rows_quarantined, self.now],
+        )
+
+    def _audit(
+        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
+        extras: list[str], missing: list[str], started: datetime,
+    ) -> None:
+        self.con.execute(
+            f"insert into {LOAD_AUDIT} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [self.run_id, table.source, table.name, file.relative, file_hash, size,
+             outcome.status, outcome.rows_landed, outcome.rows_loaded, outcome.rows_quarantined,
+             extras, missing, outcome.message, started, datetime.now(UTC)],
+        )
+
+    def _audit_alone(
+        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
+        started: datetime,
+    ) -> None:
+        self.con.begin()
+        self._audit(table, file, file_hash, size, outcome, [], [], started)
+        self.con.commit()
+
+    def _drop_scratch(self) -> None:
+        self.con.execute(f"drop view if exists {BATCH}")
+        self.con.execute(f"drop table if exists {VERDICT}")
+        self.con.execute(f"drop table if exists {CHECKED}")
+        with contextlib.suppress(duckdb.Error):
+            self.con.unregister(LANDING)
+        self.con.execute(f"drop view if exists {LANDING}")

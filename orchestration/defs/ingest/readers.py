@@ -1,0 +1,190 @@
+"""Reading one landing file into rows the validator can check.
+
+CSV and JSON lines are parsed in Python so every problem can name its row; their values stay
+text (``VARCHAR``) and the validator casts them. Parquet is read by DuckDB in place (it is
+typed already, and large GA4 exports must not pass through Python row by row).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from orchestration.defs.ingest.landing import LandedFile
+
+
+class FileRejected(Exception):
+    """The whole file cannot be loaded; the message names the file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """A row that could not even be split into columns."""
+
+    row_number: int
+    reason: str
+    raw_record: str | None
+
+
+@dataclass
+class ParsedFile:
+    """Rows of a text file as strings, plus the rows that could not be parsed."""
+
+    columns: list[str]
+    table: pa.Table | None
+    problems: list[ParseProblem] = field(default_factory=list)
+
+    @property
+    def rows_landed(self) -> int:
+        good = self.table.num_rows if self.table is not None else 0
+        return good + len(self.problems)
+
+
+def decode(raw: bytes, relative: str) -> str:
+    """Text of a file that must be UTF-8 (a byte-order mark is allowed)."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise FileRejected(
+            f"{relative}: not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}, "
+            f"line {line}); re-save the file as UTF-8"
+        ) from None
+
+
+def _arrow_of(columns: list[str], rows: list[list[str | None]], numbers: list[int]) -> pa.Table:
+    arrays = {name: pa.array([r[i] for r in rows], type=pa.string())
+              for i, name in enumerate(columns)}
+    arrays["_row_number"] = pa.array(numbers, type=pa.int64())
+    return pa.table(arrays)
+
+
+def _check_header(columns: list[str], relative: str) -> None:
+    seen: set[str] = set()
+    for name in columns:
+        if not name:
+            raise FileRejected(f"{relative}: the header has an empty column name")
+        if name in seen:
+            raise FileRejected(f"{relative}: column '{name}' appears twice in the header")
+        seen.add(name)
+
+
+def read_csv(file: LandedFile, keep_raw: bool) -> ParsedFile:
+    text = decode(file.path.read_bytes(), file.relative)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            return ParsedFile([], None)
+        columns = [name.strip() for name in header]
+        _check_header(columns, file.relative)
+        rows: list[list[str | None]] = []
+        numbers: list[int] = []
+        problems: list[ParseProblem] = []
+        row_number = 0
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as err:
+                row_number += 1
+                problems.append(ParseProblem(
+                    row_number, f"malformed CSV at line {reader.line_num}: {err}", None))
+                continue
+            if not record:
+                continue  # a blank line is not a row
+            row_number += 1
+            if len(record) != len(columns):
+                problems.append(ParseProblem(
+                    row_number,
+                    f"malformed row (line {reader.line_num}): {len(record)} fields, "
+                    f"the header has {len(columns)}",
+                    json.dumps(record, ensure_ascii=False) if keep_raw else None,
+                ))
+                continue
+            rows.append([value if value != "" else None for value in record])
+            numbers.append(row_number)
+    except csv.Error as err:
+        raise FileRejected(
+            f"{file.relative}: unreadable CSV at line {reader.line_num}: {err}"
+        ) from None
+    return ParsedFile(columns, _arrow_of(columns, rows, numbers), problems)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _records_to_parsed(
+    records: list[tuple[int, dict[str, object]]], problems: list[ParseProblem]
+) -> ParsedFile:
+    columns: list[str] = list(dict.fromkeys(k for _, rec in records for k in rec))
+    rows = [[_text(rec.get(name)) for name in columns] for _, rec in records]
+    numbers = [n for n, _ in records]
+    return ParsedFile(columns, _arrow_of(columns, rows, numbers), problems)
+
+
+def read_jsonl(file: LandedFile, keep_raw: bool) -> ParsedFile:
+    text = decode(file.path.read_bytes(), file.relative)
+    records: list[tuple[int, dict[str, object]]] = []
+    problems: list[ParseProblem] = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        raw = line if keep_raw else None
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as err:
+            problems.append(ParseProblem(line_number, f"invalid JSON on line {line_number}: "
+                                                      f"{err.msg} (column {err.colno})", raw))
+            continue
+        if not isinstance(value, dict):
+            problems.append(ParseProblem(line_number, f"line {line_number} is not a JSON object",
+                                         raw))
+            continue
+        records.append((line_number, value))
+    if not records and not problems:
+        return ParsedFile([], None)
+    return _records_to_parsed(records, problems)
+
+
+def read_json(file: LandedFile, keep_raw: bool) -> ParsedFile:
+    """A JSON document holding an array of objects (row number = position in the array)."""
+    text = decode(file.path.read_bytes(), file.relative)
+    if not text.strip():
+        return ParsedFile([], None)
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise FileRejected(f"{file.relative}: invalid JSON at line {err.lineno} column "
+                           f"{err.colno}: {err.msg}") from None
+    if isinstance(document, dict):
+        document = [document]
+    if not isinstance(document, list):
+        raise FileRejected(f"{file.relative}: expected a JSON array of objects")
+    records: list[tuple[int, dict[str, object]]] = []
+    problems: list[ParseProblem] = []
+    for position, value in enumerate(document, start=1):
+        if isinstance(value, dict):
+            records.append((position, value))
+        else:
+            raw = json.dumps(value, ensure_ascii=False) if keep_raw else None
+            problems.append(ParseProblem(position, f"element {position} is not a JSON object",
+                                         raw))
+    if not records and not problems:
+        return ParsedFile([], None)
+    return _records_to_parsed(records, problems)
+
+
+TEXT_READERS = {"csv": read_csv, "jsonl": read_jsonl, "json": read_json}

@@ -1,0 +1,142 @@
+"""Row rules of the landing contract, as SQL run by DuckDB over one file's rows.
+
+For every contract column the validator builds two expressions over the landed value: the
+typed value written to the raw table, and the problem (if any) that sends the row to
+quarantine. Problems: empty but required, unreadable as the column's type, negative count,
+out of range, not an accepted value, not matching a pattern, in the future, and duplicate key
+(within the file or against rows other files already loaded).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from orchestration.defs.ingest.contracts import Column, Table
+from orchestration.defs.ingest.pii import UDF_NAME, normalise_sql
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫"
+ASCII_DIGITS = "01234567890123456789."
+FUTURE_TOLERANCE_DAYS = 1
+
+
+def quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _digits(src: str) -> str:
+    """Trimmed text with Persian / Arabic-Indic digits and separators made ASCII."""
+    return (f"translate(replace(trim({src}), '٬', ''), {literal(PERSIAN_DIGITS)}, "
+            f"{literal(ASCII_DIGITS)})")
+
+
+def typed_expr(column: Column, src: str, landed_type: str) -> str:
+    """The value as the raw table stores it."""
+    target = column.type
+    if column.pii is not None:
+        return f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+    if landed_type != "VARCHAR":
+        return f"try_cast({src} as {target})"
+    if target == "VARCHAR":
+        return src
+    if target == "BIGINT":
+        digits = _digits(src)
+        return (f"case when regexp_full_match({digits}, '[+-]?[0-9]+(\\.0+)?') "
+                f"then try_cast({digits} as BIGINT) end")
+    if target.startswith(("DOUBLE", "DECIMAL", "DATE", "TIMESTAMP")):
+        return f"try_cast({_digits(src)} as {target})"
+    if target == "BOOLEAN":
+        return f"try_cast(lower(trim({src})) as BOOLEAN)"
+    if target == "JSON":
+        return f"try_cast({src} as JSON)"
+    # STRUCT and LIST types arrive as JSON text
+    return f"try_cast(try_cast({src} as JSON) as {target})"
+
+
+def _show(src: str) -> str:
+    """The offending value, shortened, for a reason text."""
+    return f"'''' || left(cast({src} as varchar), 60) || ''''"
+
+
+def _future_bound(column: Column, now: datetime) -> str:
+    if column.epoch_micros:
+        bound = int(now.timestamp() * 1_000_000) + FUTURE_TOLERANCE_DAYS * 86_400_000_000
+        return str(bound)
+    if column.type == "DATE":
+        return f"(date {literal(now.date().isoformat())} + {FUTURE_TOLERANCE_DAYS})"
+    return f"(timestamptz {literal(now.isoformat())} + interval {FUTURE_TOLERANCE_DAYS} day)"
+
+
+def problem_expr(column: Column, src: str, value: str, now: datetime) -> str:
+    """A ``{column, reason}`` struct when the value breaks a rule, else NULL (first rule
+    broken wins)."""
+    name = literal(column.name)
+    shown = "'value'" if column.pii else _show(src)
+
+    def when(condition: str, reason: str) -> str:
+        return (f"when {condition} then "
+                f"{{'column': {name}, 'reason': {shown} || {literal(reason)}}}")
+
+    whens: list[str] = []
+    if column.not_null:
+        whens.append(f"when {src} is null then {{'column': {name}, 'reason': "
+                     f"{literal('empty, but required')}}}")
+    whens.append(when(f"{src} is not null and {value} is null",
+                      f" is not a valid {column.type}"))
+    if column.non_negative:
+        whens.append(when(f"{value} < 0", " is negative"))
+    if column.min_value is not None:
+        whens.append(when(f"{value} < {column.min_value}", f" is below {column.min_value:g}"))
+    if column.max_value is not None:
+        whens.append(when(f"{value} > {column.max_value}", f" is above {column.max_value:g}"))
+    if column.accepted is not None:
+        allowed = ", ".join(literal(v) for v in column.accepted)
+        whens.append(when(f"{value} not in ({allowed})",
+                          " is not one of: " + ", ".join(column.accepted)))
+    if column.pattern is not None:
+        whens.append(when(f"not regexp_full_match({value}, {literal(column.pattern)})",
+                          f" does not match {column.pattern}"))
+    if column.not_future:
+        whens.append(when(f"{value} > {_future_bound(column, now)}", " is in the future"))
+    return "case " + " ".join(whens) + " end"
+
+
+def checked_sql(
+    table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime
+) -> str:
+    """SELECT over the landed rows: ``_row_number``, every contract column typed, and
+    ``_problems`` (a list of ``{column, reason}``; empty for a good row)."""
+    typed: list[str] = []
+    problems: list[str] = []
+    for column in table.columns:
+        landed_type = landed_types.get(column.name)
+        if landed_type is None:
+            typed.append(f"cast(null as {column.type}) as {quote(column.name)}")
+            continue
+        src = f"l.{quote(column.name)}"
+        value = typed_expr(column, src, landed_type)
+        typed.append(f"{value} as {quote(column.name)}")
+        problems.append(problem_expr(column, src, value, now))
+    problem_list = "[" + ", ".join(problems) + "]" if problems else "[]"
+    return (
+        f"select l._row_number, {', '.join(typed)}, "
+        f"list_filter({problem_list}, lambda p: p is not null) as _problems "
+        f"from {landing_relation} as l"
+    )
+
+
+def raw_record_sql(table: Table, landed_types: dict[str, str], alias: str = "l") -> str:
+    """JSON of the landed values of a row, personal data hashed, for the quarantine table."""
+    parts = []
+    for name in landed_types:
+        src = f"{alias}.{quote(name)}"
+        column = table.column(name) if name in table.column_names else None
+        if column is None:
+            continue  # extra columns are not kept: they might carry personal data
+        if column.pii is not None:
+            src = f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+        parts.append(f"{literal(name)}: {src}")
+    return "to_json({" + ", ".join(parts) + "})" if parts else "cast(null as json)"

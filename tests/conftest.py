@@ -1,0 +1,84 @@
+"""Shared fixtures: a temporary landing folder and DuckDB file, and a real Dagster load."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from orchestration.defs.ingest.assets import raw_assets, raw_key
+from orchestration.defs.ingest.contracts import TABLES_BY_KEY
+from orchestration.defs.resources import resources
+
+Loader = Callable[..., dg.ExecuteInProcessResult]
+
+
+@pytest.fixture
+def landing(tmp_path: Path) -> Path:
+    path = tmp_path / "landing"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def warehouse(tmp_path: Path) -> Path:
+    return tmp_path / "warehouse.duckdb"
+
+
+@pytest.fixture
+def load(landing: Path, warehouse: Path) -> Loader:
+    """Materialise the raw assets of the given tables (all when none) for real, in process."""
+
+    def _load(tables: Iterable[tuple[str, str]] | None = None) -> dg.ExecuteInProcessResult:
+        selection = (
+            dg.AssetSelection.assets(*(raw_key(TABLES_BY_KEY[t]) for t in tables))
+            if tables is not None
+            else dg.AssetSelection.groups("raw")
+        )
+        return dg.materialize(
+            raw_assets(), selection=selection, resources=resources(warehouse, landing),
+            raise_on_error=False,
+        )
+
+    return _load
+
+
+@pytest.fixture
+def query(warehouse: Path) -> Callable[[str], list[tuple]]:
+    def _query(sql: str) -> list[tuple]:
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            return con.execute(sql).fetchall()
+
+    return _query
+
+
+def write(landing: Path, relative: str, text: str | bytes) -> Path:
+    path = landing / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def materialized(result: dg.ExecuteInProcessResult, table: tuple[str, str]) -> dict:
+    """Metadata of the materialisation of one raw table in a run."""
+    key = raw_key(TABLES_BY_KEY[table])
+    for event in result.get_asset_materialization_events():
+        materialization = event.materialization
+        if materialization.asset_key == key:
+            return {k: v.value for k, v in materialization.metadata.items()}
+    raise AssertionError(f"{key} was not materialised")
+
+
+def failure_message(result: dg.ExecuteInProcessResult) -> str:
+    messages = []
+    for event in result.all_events:
+        if event.is_step_failure and event.step_failure_data.error is not None:
+            error = event.step_failure_data.error
+            messages.append(error.message + (error.cause.message if error.cause else ""))
+    return "\n".join(messages)
