@@ -9,7 +9,9 @@ from pathlib import Path
 from tests.conftest import failure_message, materialized, write
 
 DAILY = ("social_accounts", "daily")
-DAILY_HEADER = "date,platform,account_id,followers,following,posts_published,mentions,profile_views\n"
+DAILY_HEADER = (
+    "date,platform,account_id,followers,following,posts_published,mentions,profile_views\n"
+)
 SPEND = ("marketing", "spend")
 SPEND_HEADER = "date,channel,campaign,cost_category,amount,currency\n"
 
