@@ -497,6 +497,24 @@ TABLES: tuple[Table, ...] = (
     ),
 )
 
+SOURCE_DESCRIPTIONS: dict[str, str] = {
+    "facebook_pages": "Facebook Pages, in the Fivetran facebook_pages connector's shape.",
+    "instagram_business": "Instagram business accounts, in the Fivetran connector's shape.",
+    "twitter_organic": "X (Twitter) organic, in the Fivetran twitter_organic connector's shape.",
+    "linkedin_pages": "LinkedIn company pages, in the Fivetran linkedin_pages connector's shape.",
+    "youtube_analytics": "YouTube Analytics, in the Fivetran youtube_analytics connector's shape.",
+    "ga4": "Google Analytics 4 BigQuery export (events_YYYYMMDD tables as JSON lines or Parquet).",
+    "shopify": "Shopify orders, refunds and customers, in the Fivetran shopify connector's shape.",
+    "social_accounts": "Own and competitor social accounts and their public daily figures.",
+    "social_comments": "Comments on own posts, from the platforms' APIs or a social inbox tool.",
+    "listening": "Social listening: mentions of own and competitor brands on the web.",
+    "marketing": "Money and time invested in marketing, campaigns and FX rates.",
+    "seo": "Backlinks to own and competitor sites, as SEO tools export them.",
+    "blog": "Blog and newsletter subscribers per day.",
+    "surveys": "Customer satisfaction (CSAT, NPS) and audience survey responses.",
+    "strategy": "SMART goals and the channel self-assessment of the strategy guide.",
+}
+
 TABLES_BY_KEY: dict[tuple[str, str], Table] = {(t.source, t.name): t for t in TABLES}
 SOURCES: tuple[str, ...] = tuple(dict.fromkeys(t.source for t in TABLES))
 
