@@ -17,6 +17,8 @@ demo: $(BIN)/.installed
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/python -m orchestration.defs.ingest.dbt_sources --check
+	$(BIN)/sqlfluff lint dbt_project/models
 
 test: lint
 	$(BIN)/pytest

@@ -82,3 +82,22 @@ def failure_message(result: dg.ExecuteInProcessResult) -> str:
             error = event.step_failure_data.error
             messages.append(error.message + (error.cause.message if error.cause else ""))
     return "\n".join(messages)
+
+
+@pytest.fixture(scope="session")
+def pipeline(tmp_path_factory: pytest.TempPathFactory):
+    """`small` sample data, every asset (raw loads and the dbt build, tests included)
+    materialised by Dagster into one DuckDB file. Yields (landing, read-only connection,
+    ground truth)."""
+    from orchestration.defs.dbt.assets import dbt_models
+    from sample_data import generate
+
+    root = tmp_path_factory.mktemp("pipeline")
+    landing, warehouse = root / "landing", root / "warehouse.duckdb"
+    truth = generate(landing, "small", seed=11)
+    result = dg.materialize([*raw_assets(), dbt_models], resources=resources(warehouse, landing),
+                            raise_on_error=False)
+    assert result.success, failure_message(result)
+    con = duckdb.connect(str(warehouse), read_only=True)
+    yield landing, con, truth, result
+    con.close()

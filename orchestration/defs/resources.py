@@ -25,7 +25,7 @@ class LandingResource(dg.ConfigurableResource):
 
 
 def warehouse_resource(path: Path | None = None) -> DuckDBResource:
-    path = path or settings.warehouse_path()
+    path = (path or settings.warehouse_path()).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
     return DuckDBResource(database=str(path))
 
@@ -38,4 +38,7 @@ def landing_resource(path: Path | None = None) -> LandingResource:
 def resources(
     warehouse: Path | None = None, landing: Path | None = None
 ) -> dict[str, dg.ConfigurableResource]:
-    return {"duckdb": warehouse_resource(warehouse), "landing": landing_resource(landing)}
+    from orchestration.defs.dbt.project import dbt_resource
+
+    return {"duckdb": warehouse_resource(warehouse), "landing": landing_resource(landing),
+            "dbt": dbt_resource()}

@@ -1,0 +1,39 @@
+{#- A timestamp (with or without time zone, or ISO text with an offset) as a UTC timestamp
+    without time zone: the convention of every `<event>_at` column in this project. -#}
+{% macro to_utc(expr) -%}
+    {{ return(adapter.dispatch('to_utc', 'social_roi')(expr)) }}
+{%- endmacro %}
+
+{% macro default__to_utc(expr) -%}
+    cast(convert_timezone('UTC', cast({{ expr }} as timestamp_tz)) as timestamp)
+{%- endmacro %}
+
+{% macro duckdb__to_utc(expr) -%}
+    timezone('UTC', cast({{ expr }} as timestamptz))
+{%- endmacro %}
+
+{#- The business-local calendar date of a UTC timestamp. -#}
+{% macro local_date(utc_expr, tz=var('business_timezone')) -%}
+    {{ return(adapter.dispatch('local_date', 'social_roi')(utc_expr, tz)) }}
+{%- endmacro %}
+
+{% macro default__local_date(utc_expr, tz) -%}
+    cast(convert_timezone('UTC', '{{ tz }}', {{ utc_expr }}) as date)
+{%- endmacro %}
+
+{% macro duckdb__local_date(utc_expr, tz) -%}
+    cast(timezone('{{ tz }}', timezone('UTC', {{ utc_expr }})) as date)
+{%- endmacro %}
+
+{#- Microseconds since the epoch (GA4's event_timestamp) as a UTC timestamp. -#}
+{% macro from_epoch_micros(expr) -%}
+    {{ return(adapter.dispatch('from_epoch_micros', 'social_roi')(expr)) }}
+{%- endmacro %}
+
+{% macro default__from_epoch_micros(expr) -%}
+    timestamp_micros({{ expr }})
+{%- endmacro %}
+
+{% macro duckdb__from_epoch_micros(expr) -%}
+    make_timestamp({{ expr }})
+{%- endmacro %}

@@ -1,0 +1,10 @@
+{#- Fails for every combination of the given columns that appears more than once (the grain
+    of a multi-column key). The project declares no dbt packages, so this replaces
+    dbt_utils.unique_combination_of_columns. -#}
+{% test unique_combination_of_columns(model, combination_of_columns) %}
+    {%- set columns = combination_of_columns | join(', ') %}
+    select {{ columns }}, count(*) as occurrences
+    from {{ model }}
+    group by {{ columns }}
+    having count(*) > 1
+{% endtest %}
