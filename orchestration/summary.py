@@ -11,9 +11,10 @@ LAYERS = (("raw", "raw_%"), ("staging", "staging%"), ("intermediate", "intermedi
 
 
 def _rows_per_layer(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
+    """Relations (tables and views) and their rows, per layer."""
     tables = con.execute(
         "select table_schema, table_name from information_schema.tables "
-        "where table_type = 'BASE TABLE' and table_schema <> ?", [META_SCHEMA]
+        "where table_schema <> ?", [META_SCHEMA]
     ).fetchall()
     out = []
     for layer, pattern in LAYERS:
@@ -30,7 +31,7 @@ def _rows_per_layer(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]
 def summarise(con: duckdb.DuckDBPyConnection) -> str:
     lines = ["Warehouse summary", "-----------------"]
     for layer, tables, rows in _rows_per_layer(con):
-        lines.append(f"{layer:<13} {tables:>4} tables {rows:>12,} rows")
+        lines.append(f"{layer:<13} {tables:>4} relations {rows:>12,} rows")
     has_meta = con.execute(
         "select count(*) from information_schema.tables where table_schema = ?", [META_SCHEMA]
     ).fetchone()
