@@ -4,6 +4,9 @@ landing contract, so the raw tables are described once, in ``contracts.py``.
     python -m orchestration.defs.ingest.dbt_sources          # rewrite the files
     python -m orchestration.defs.ingest.dbt_sources --check  # fail if they are stale
 
+Generation is strict: a source, table or column of the contract without a description is an
+error (:class:`MissingDescriptionError`) naming it, so the docs never ship an empty field.
+
 Each source's schema is a dbt var (``<source>_schema``, default ``raw_<source>``), so a user
 whose ELT tool already lands a connector's tables can point staging at that schema.
 """
@@ -41,9 +44,24 @@ META_COLUMNS = (
 )
 
 
+class MissingDescriptionError(ValueError):
+    """A source, table or column of the contract has an empty description."""
+
+
+def _described(text: str | None, what: str) -> str:
+    if text is None or not text.strip():
+        raise MissingDescriptionError(
+            f"{what} has an empty description: add description=... in "
+            "orchestration/defs/ingest/contracts.py")
+    return text
+
+
 def _column(table: Table, name: str) -> dict[str, Any]:
     column = table.column(name)
-    entry: dict[str, Any] = {"name": name, "description": column.description,
+    description = _described(
+        column.description,
+        f"column {name!r} of table {table.name!r} in source {table.source!r}")
+    entry: dict[str, Any] = {"name": name, "description": description,
                              "data_type": column.type.lower()}
     tests: list[Any] = []
     if column.not_null:
@@ -58,7 +76,9 @@ def _column(table: Table, name: str) -> dict[str, Any]:
 
 
 def _table(table: Table) -> dict[str, Any]:
-    entry: dict[str, Any] = {"name": table.name, "description": table.description}
+    description = _described(table.description,
+                             f"table {table.name!r} in source {table.source!r}")
+    entry: dict[str, Any] = {"name": table.name, "description": description}
     if len(table.key) > 1:
         entry["data_tests"] = [{"unique_combination_of_columns": {
             "arguments": {"combination_of_columns": list(table.key)}}}]
@@ -73,7 +93,7 @@ def source_yaml(source: str) -> str:
     config["freshness"] = freshness
     document = {"version": 2, "sources": [{
         "name": source,
-        "description": SOURCE_DESCRIPTIONS[source],
+        "description": _described(SOURCE_DESCRIPTIONS.get(source), f"source {source!r}"),
         "schema": f"{{{{ var('{source}_schema', 'raw_{source}') }}}}",
         "quoting": {"identifier": True},
         "config": config,
