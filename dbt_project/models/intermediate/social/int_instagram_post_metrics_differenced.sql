@@ -1,0 +1,56 @@
+-- One row per Instagram media and day: daily figures derived from the LIFETIME insights
+-- snapshots (one per sync; the sync's business-local date is the day). Each media type fills
+-- its own column family; views stand for impressions (Instagram's replacement metric).
+
+with
+
+media_insights as (
+    select * from {{ ref('stg_instagram_business__media_insights') }}
+),
+
+snapshots as (
+    select
+        media_id as post_id,
+        {{ local_date('synced_at') }} as metric_date,
+        synced_at,
+        {{ sum_nullable([
+            'video_photo_views', 'reel_views', 'carousel_album_views', 'story_views',
+        ]) }} as impression_count,
+        {{ sum_nullable([
+            'video_photo_reach', 'reel_reach', 'carousel_album_reach', 'story_reach',
+        ]) }} as reach,
+        coalesce(like_count, reel_likes) as like_count,
+        coalesce(comment_count, reel_comments) as comment_count,
+        {{ sum_nullable([
+            'video_photo_shares', 'reel_shares', 'carousel_album_shares', 'story_shares',
+        ]) }} as share_count,
+        {{ sum_nullable(['video_photo_saved', 'carousel_album_saved']) }} as save_count,
+        reel_views as video_view_count
+    from media_insights
+),
+
+{{ lifetime_to_daily(
+    'deltas', 'snapshots', ['post_id'],
+    ['impression_count', 'reach', 'like_count', 'comment_count', 'share_count', 'save_count',
+     'video_view_count'],
+) }},
+
+final as (
+    select
+        'instagram' as platform,
+        post_id,
+        metric_date,
+        impression_count,
+        reach,
+        like_count,
+        comment_count,
+        share_count,
+        save_count,
+        cast(null as {{ dbt.type_bigint() }}) as click_count,
+        video_view_count,
+        is_restated,
+        'lifetime_delta' as metric_basis
+    from deltas
+)
+
+select * from final

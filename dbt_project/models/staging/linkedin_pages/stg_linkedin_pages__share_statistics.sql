@@ -1,0 +1,42 @@
+-- One row per LinkedIn share statistic and sync: LIFETIME (cumulative) post statistics as
+-- of that sync. Never sum these rows: daily figures are differences of consecutive
+-- snapshots (int_linkedin_post_metrics_differenced).
+{%- set available = source_columns(source('linkedin_pages', 'share_statistic')) %}
+
+with
+
+source as (
+    select * from {{ source('linkedin_pages', 'share_statistic') }}
+),
+
+renamed as (
+    select
+        -- ids
+        cast(_fivetran_id as {{ dbt.type_string() }}) as share_statistic_id,
+        {{ linkedin_id(column_or_null(available, '_share_entity_urn', dbt.type_string())) }}
+            as post_id,
+        {{ linkedin_id(column_or_null(available, '_organization_entity_urn',
+                                      dbt.type_string())) }} as organization_id,
+
+        -- strings
+        'linkedin' as platform,
+
+        -- numerics
+        {{ column_or_null(available, 'impression_count', dbt.type_bigint()) }}
+            as impression_count,
+        {{ column_or_null(available, 'click_count', dbt.type_bigint()) }} as click_count,
+        {{ column_or_null(available, 'like_count', dbt.type_bigint()) }} as like_count,
+        {{ column_or_null(available, 'comment_count', dbt.type_bigint()) }} as comment_count,
+        {{ column_or_null(available, 'share_count', dbt.type_bigint()) }} as share_count,
+        {{ column_or_null(available, 'engagement', dbt.type_numeric()) }} as engagement_rate,
+
+        -- booleans
+        _fivetran_synced = max(_fivetran_synced) over (partition by _fivetran_id) as is_latest,
+
+        -- timestamps
+        {{ to_utc('_fivetran_synced') }} as synced_at
+
+    from source
+)
+
+select * from renamed

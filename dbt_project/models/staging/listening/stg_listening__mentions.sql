@@ -1,0 +1,43 @@
+-- One row per mention of an own or competitor brand found by the listening tool. `brand` is
+-- normalised (Arabic yeh/kaf to Persian, trimmed) so that one brand counts as one; the
+-- sentiment label is lower case (NULL when the tool gave none).
+{%- set available = source_columns(source('listening', 'mentions')) %}
+
+with
+
+source as (
+    select * from {{ source('listening', 'mentions') }}
+),
+
+renamed as (
+    select
+        -- ids
+        {{ normalize_text('mention_id') }} as mention_id,
+        {{ column_or_null(available, 'author_id', dbt.type_string()) }} as author_id,
+
+        -- strings
+        lower({{ normalize_text('platform') }}) as platform,
+        {{ normalize_text('brand') }} as brand,
+        {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
+            as mention_text,
+        lower({{ normalize_text(column_or_null(available, 'language', dbt.type_string())) }})
+            as language_code,
+        trim({{ column_or_null(available, 'url', dbt.type_string()) }}) as mention_url,
+        lower({{ normalize_text(column_or_null(available, 'sentiment_label',
+                                               dbt.type_string())) }}) as sentiment_label,
+
+        -- numerics
+        {{ column_or_null(available, 'reach_estimate', dbt.type_bigint()) }} as reach_estimate,
+        {{ column_or_null(available, 'engagements', dbt.type_bigint()) }} as engagements,
+
+        -- booleans
+        {{ normalize_text(column_or_null(available, 'sentiment_label', dbt.type_string())) }}
+        is not null as has_sentiment_label,
+
+        -- timestamps
+        {{ to_utc('published_at') }} as published_at
+
+    from source
+)
+
+select * from renamed
