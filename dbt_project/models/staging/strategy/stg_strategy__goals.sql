@@ -26,8 +26,8 @@ renamed as (
             as success_criteria,
 
         -- numerics
-        {{ column_or_null(available, 'baseline_value', dbt.type_float()) }} as baseline_value,
-        cast(target_value as {{ dbt.type_float() }}) as target_value,
+        {{ column_or_null(available, 'baseline_value', type_double()) }} as baseline_value,
+        cast(target_value as {{ type_double() }}) as target_value,
 
         -- dates
         cast(start_date as date) as start_date,
