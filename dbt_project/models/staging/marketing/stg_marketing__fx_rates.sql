@@ -13,7 +13,7 @@ renamed as (
         {{ normalize_currency('currency') }} as currency,
 
         -- numerics
-        {{ parse_number('rate_to_reporting_currency', dbt.type_float()) }}
+        {{ parse_number('rate_to_reporting_currency', type_double()) }}
             as rate_to_reporting_currency,
 
         -- dates

@@ -20,7 +20,7 @@ renamed as (
             as currency,
 
         -- numerics
-        {{ parse_number('hours', dbt.type_float()) }} as hours,
+        {{ parse_number('hours', type_double()) }} as hours,
         {{ parse_number(column_or_null(available, 'hourly_cost', dbt.type_string()),
                         dbt.type_numeric()) }} as hourly_cost,
 

@@ -26,7 +26,7 @@ renamed as (
 
         -- numerics
         {{ parse_number(column_or_null(available, 'domain_rating', dbt.type_string()),
-                        dbt.type_float()) }} as domain_rating,
+                        type_double()) }} as domain_rating,
 
         -- booleans
         {{ column_or_null(available, 'is_dofollow', dbt.type_boolean()) }} as is_dofollow,
