@@ -1,0 +1,187 @@
+-- One row per Shopify order (its latest version): amounts in the order's currency and in
+-- the reporting currency, refunds netted, new vs returning customer, UTM and referrer.
+-- Money follows ground_truth.json's conventions: the order total converts at the FX rate of
+-- the order's own UTC date, each refund at the rate of the refund's own UTC date. A
+-- cancelled order keeps its row (flagged) with gross, refunded and net revenue 0.
+{%- set reporting_currency = var('reporting_currency') %}
+
+with
+
+orders as (
+    select * from {{ ref('stg_shopify__orders') }}
+),
+
+refunds as (
+    select * from {{ ref('stg_shopify__refunds') }}
+),
+
+order_line_refunds as (
+    select * from {{ ref('stg_shopify__order_line_refunds') }}
+),
+
+customers as (
+    select * from {{ ref('stg_shopify__customers') }}
+),
+
+fx_rates as (
+    select * from {{ ref('int_fx_rates_filled') }}
+),
+
+latest_orders as (
+    select * from orders
+    where is_latest
+),
+
+refund_amounts as (
+    -- One row per refund: its refunded line subtotals, in the order's currency.
+    select
+        refunds.refund_id,
+        refunds.order_id,
+        refunds.refunded_at,
+        sum(order_line_refunds.refunded_subtotal) as refunded_amount
+    from refunds
+    inner join order_line_refunds
+        on refunds.refund_id = order_line_refunds.refund_id
+    group by
+        refunds.refund_id,
+        refunds.order_id,
+        refunds.refunded_at
+),
+
+refunds_converted as (
+    -- Each refund at the FX rate of its own UTC date.
+    select
+        refund_amounts.order_id,
+        refund_amounts.refund_id,
+        refund_amounts.refunded_amount,
+        refund_amounts.refunded_amount * fx_rates.rate_to_reporting_currency
+            as refunded_amount_reporting
+    from refund_amounts
+    inner join latest_orders
+        on refund_amounts.order_id = latest_orders.order_id
+    left join fx_rates
+        on
+            latest_orders.currency = fx_rates.currency
+            and cast(refund_amounts.refunded_at as date) = fx_rates.rate_date
+),
+
+order_refunds as (
+    select
+        order_id,
+        count(refund_id) as refund_count,
+        sum(refunded_amount) as refunded_amount,
+        sum(refunded_amount_reporting) as refunded_amount_reporting
+    from refunds_converted
+    group by order_id
+),
+
+order_history as (
+    -- First business-local date of the order history loaded: a customer whose record is
+    -- older than that may have bought before it.
+    select min({{ local_date('latest_orders.created_at') }}) as history_start_date
+    from latest_orders
+),
+
+customer_sequence as (
+    select
+        latest_orders.order_id,
+        case
+            when latest_orders.customer_id is not null
+                then row_number() over (
+                    partition by latest_orders.customer_id
+                    order by latest_orders.created_at, latest_orders.order_id
+                )
+        end as customer_order_number,
+        {{ local_date('customers.created_at') }} as customer_created_date
+    from latest_orders
+    left join customers
+        on latest_orders.customer_id = customers.customer_id
+),
+
+joined as (
+    select
+        latest_orders.*,
+        {{ local_date('latest_orders.created_at') }} as order_date,
+        cast(latest_orders.created_at as date) as order_utc_date,
+        fx_rates.rate_to_reporting_currency as order_fx_rate,
+        coalesce(order_refunds.refund_count, 0) as refund_count,
+        coalesce(order_refunds.refunded_amount, 0) as refunded_amount,
+        coalesce(order_refunds.refunded_amount_reporting, 0) as refunded_amount_reporting,
+        customer_sequence.customer_order_number,
+        customer_sequence.customer_created_date,
+        order_history.history_start_date
+    from latest_orders
+    inner join customer_sequence
+        on latest_orders.order_id = customer_sequence.order_id
+    cross join order_history
+    left join fx_rates
+        on
+            latest_orders.currency = fx_rates.currency
+            and cast(latest_orders.created_at as date) = fx_rates.rate_date
+    left join order_refunds
+        on latest_orders.order_id = order_refunds.order_id
+),
+
+final as (
+    select
+        -- ids
+        order_id,
+        cast(order_id as {{ dbt.type_string() }}) as transaction_id,
+        customer_id,
+
+        -- strings
+        order_name,
+        currency,
+        '{{ reporting_currency }}' as reporting_currency,
+        financial_status,
+        source_name,
+        utm_source,
+        utm_medium,
+        utm_campaign,
+        landing_site_base_url,
+        referring_site,
+
+        -- numerics: the order's currency
+        total_price,
+        subtotal_price,
+        total_discounts,
+        total_tax,
+        refunded_amount,
+
+        -- numerics: the reporting currency
+        order_fx_rate,
+        total_price * order_fx_rate as total_price_reporting,
+        refunded_amount_reporting,
+        case when is_cancelled then 0 else total_price * order_fx_rate end as gross_revenue,
+        case when is_cancelled then 0 else refunded_amount_reporting end as refunded_revenue,
+        case
+            when is_cancelled then 0
+            else total_price * order_fx_rate - refunded_amount_reporting
+        end as net_revenue,
+
+        -- numerics: counts
+        refund_count,
+        customer_order_number,
+
+        -- booleans
+        is_cancelled,
+        refund_count > 0 as has_refund,
+        coalesce(
+            customer_order_number = 1 and customer_created_date >= history_start_date,
+            false
+        ) as is_new_customer,
+
+        -- dates
+        order_date,
+        order_utc_date,
+
+        -- timestamps
+        created_at,
+        processed_at,
+        cancelled_at,
+        version_synced_at
+
+    from joined
+)
+
+select * from final

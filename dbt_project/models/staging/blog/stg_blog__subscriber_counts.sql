@@ -1,0 +1,30 @@
+-- One row per day and list (the blog, the newsletter): subscribers at the end of the day and
+-- the day's subscriptions and unsubscriptions.
+{%- set available = source_columns(source('blog', 'subscribers_daily')) %}
+
+with
+
+source as (
+    select * from {{ source('blog', 'subscribers_daily') }}
+),
+
+renamed as (
+    select
+        -- ids
+        lower({{ normalize_text('blog_or_list') }}) as list_name,
+
+        -- numerics
+        {{ parse_number(column_or_null(available, 'subscribers_total', dbt.type_string()),
+                        dbt.type_bigint()) }} as subscribers_total,
+        {{ parse_number(column_or_null(available, 'subscribed', dbt.type_string()),
+                        dbt.type_bigint()) }} as subscribed_count,
+        {{ parse_number(column_or_null(available, 'unsubscribed', dbt.type_string()),
+                        dbt.type_bigint()) }} as unsubscribed_count,
+
+        -- dates
+        cast({{ adapter.quote('date') }} as date) as report_date
+
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,26 @@
+-- One row per refunded order line: the quantity and subtotal refunded (the order's currency).
+{%- set available = source_columns(source('shopify', 'order_line_refund')) %}
+
+with
+
+source as (
+    select * from {{ source('shopify', 'order_line_refund') }}
+),
+
+renamed as (
+    select
+        -- ids
+        id as order_line_refund_id,
+        refund_id,
+        order_line_id,
+
+        -- numerics
+        {{ parse_number(column_or_null(available, 'quantity', dbt.type_string()),
+                        dbt.type_bigint()) }} as refunded_quantity,
+        {{ parse_number(column_or_null(available, 'subtotal', dbt.type_string()),
+                        dbt.type_numeric()) }} as refunded_subtotal
+
+    from source
+)
+
+select * from renamed

@@ -1,0 +1,64 @@
+-- One row per customer-satisfaction survey response: CSAT (1-5) and NPS (0-10) scores and
+-- the comment. customer_ref arrives hashed at load and stays hashed.
+{%- set available = source_columns(source('surveys', 'csat')) %}
+
+with
+
+source as (
+    select * from {{ source('surveys', 'csat') }}
+),
+
+renamed as (
+    select
+        -- ids
+        {{ normalize_text('response_id') }} as response_id,
+        {{ normalize_text(column_or_null(available, 'customer_ref', dbt.type_string())) }}
+            as customer_ref,
+
+        -- strings
+        lower({{ normalize_text(column_or_null(available, 'channel', dbt.type_string())) }})
+            as channel,
+        {{ normalize_text(column_or_null(available, 'comment', dbt.type_string())) }}
+            as response_comment,
+
+        -- numerics
+        {{ parse_number(column_or_null(available, 'csat_score', dbt.type_string()),
+                        dbt.type_int()) }} as csat_score,
+        {{ parse_number(column_or_null(available, 'nps_score', dbt.type_string()),
+                        dbt.type_int()) }} as nps_score,
+
+        -- timestamps
+        {{ to_utc('submitted_at') }} as submitted_at
+
+    from source
+),
+
+categorised as (
+    select
+        -- ids
+        response_id,
+        customer_ref,
+
+        -- strings
+        channel,
+        response_comment,
+        case
+            when nps_score >= 9 then 'promoter'
+            when nps_score >= 7 then 'passive'
+            when nps_score >= 0 then 'detractor'
+        end as nps_group,
+
+        -- numerics
+        csat_score,
+        nps_score,
+
+        -- booleans
+        case when csat_score is not null then csat_score >= 4 end as is_satisfied,
+
+        -- timestamps
+        submitted_at
+
+    from renamed
+)
+
+select * from categorised
