@@ -172,8 +172,10 @@ session_totals as (
         max(event_date) as last_event_date,
         max(_loaded_at) as _loaded_at,
         count(*) as event_count,
-        sum(case when event_name = 'page_view' then 1 else 0 end) as page_views,
-        coalesce(sum(engagement_time_msec), 0) / 1000.0 as engagement_seconds,
+        cast(sum(case when event_name = 'page_view' then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as page_views,
+        cast(coalesce(sum(engagement_time_msec), 0) as {{ dbt.type_float() }}) / 1000
+            as engagement_seconds,
         min(ga_session_number) as ga_session_number,
         max(case when is_session_engaged then 1 else 0 end) = 1 as has_session_engaged_flag,
         max(case when event_name in ('purchase', 'sign_up', 'generate_lead') then 1 else 0 end)
