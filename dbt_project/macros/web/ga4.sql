@@ -1,0 +1,120 @@
+{#- Reading the GA4 BigQuery export's nested columns. The export keeps event parameters as a
+    list of {key, value: {string_value, int_value, float_value, double_value}} and traffic,
+    device, geo and ecommerce fields as structs; every engine spells list filtering and
+    struct access differently, so each piece dispatches (`default__` is BigQuery's spelling,
+    `duckdb__` the one this project runs on). -#}
+
+{#- The type of a nested GA4 column, so a missing optional column becomes a typed NULL
+    (`column_or_null(available, 'traffic_source', ga4_column_type('traffic_source'))`). -#}
+{% macro ga4_column_type(column) -%}
+    {{ return(adapter.dispatch('ga4_column_type', 'social_roi')(column)) }}
+{%- endmacro %}
+
+{% macro default__ga4_column_type(column) -%}
+    {%- set types = {
+        'event_params': 'array<struct<key string, value struct<string_value string, '
+                        ~ 'int_value int64, float_value float64, double_value float64>>>',
+        'traffic_source': 'struct<name string, medium string, source string>',
+        'collected_traffic_source': 'struct<manual_source string, manual_medium string, '
+                                    ~ 'manual_campaign_name string, gclid string>',
+        'device': 'struct<category string>',
+        'geo': 'struct<country string>',
+        'ecommerce': 'struct<transaction_id string, purchase_revenue float64>',
+    } -%}
+    {{ return(types[column]) }}
+{%- endmacro %}
+
+{% macro duckdb__ga4_column_type(column) -%}
+    {%- set types = {
+        'event_params': 'struct(key varchar, value struct(string_value varchar, '
+                        ~ 'int_value bigint, float_value double, double_value double))[]',
+        'traffic_source': 'struct(name varchar, medium varchar, source varchar)',
+        'collected_traffic_source': 'struct(manual_source varchar, manual_medium varchar, '
+                                    ~ 'manual_campaign_name varchar, gclid varchar)',
+        'device': 'struct(category varchar)',
+        'geo': 'struct(country varchar)',
+        'ecommerce': 'struct(transaction_id varchar, purchase_revenue double)',
+    } -%}
+    {{ return(types[column]) }}
+{%- endmacro %}
+
+{#- The `value` struct of the first event parameter named `key` (NULL when the event lacks
+    it). Pair with `ga4_param_as` to read it as a type. -#}
+{% macro ga4_param_value(params_column, key) -%}
+    {{ return(adapter.dispatch('ga4_param_value', 'social_roi')(params_column, key)) }}
+{%- endmacro %}
+
+{% macro default__ga4_param_value(params_column, key) -%}
+    (select param.value from unnest({{ params_column }}) as param
+        where param.key = '{{ key }}' limit 1)
+{%- endmacro %}
+
+{% macro duckdb__ga4_param_value(params_column, key) -%}
+    list_extract(list_filter({{ params_column }}, lambda param: param.key = '{{ key }}'), 1).value
+{%- endmacro %}
+
+{#- A parameter value struct read as `string`, `int` or `float`: GA4 puts a parameter in
+    whichever of the four slots the tag sent (a session id may come as int or as text), so
+    each type coalesces the slots, casting the others. -#}
+{% macro ga4_param_as(value_expr, value_type) -%}
+    {{ return(adapter.dispatch('ga4_param_as', 'social_roi')(value_expr, value_type)) }}
+{%- endmacro %}
+
+{% macro default__ga4_param_as(value_expr, value_type) -%}
+    {%- set v = value_expr -%}
+    {%- if value_type == 'string' -%}
+        coalesce(
+            {{ ga4_struct_field(v, 'string_value') }},
+            cast({{ ga4_struct_field(v, 'int_value') }} as {{ dbt.type_string() }}),
+            cast({{ ga4_struct_field(v, 'double_value') }} as {{ dbt.type_string() }}),
+            cast({{ ga4_struct_field(v, 'float_value') }} as {{ dbt.type_string() }})
+        )
+    {%- elif value_type == 'int' -%}
+        coalesce(
+            {{ ga4_struct_field(v, 'int_value') }},
+            cast({{ ga4_struct_field(v, 'double_value') }} as {{ dbt.type_bigint() }}),
+            cast({{ ga4_struct_field(v, 'float_value') }} as {{ dbt.type_bigint() }}),
+            {{ dbt.safe_cast(ga4_struct_field(v, 'string_value'), dbt.type_bigint()) }}
+        )
+    {%- elif value_type == 'float' -%}
+        coalesce(
+            {{ ga4_struct_field(v, 'double_value') }},
+            {{ ga4_struct_field(v, 'float_value') }},
+            cast({{ ga4_struct_field(v, 'int_value') }} as {{ dbt.type_float() }}),
+            {{ dbt.safe_cast(ga4_struct_field(v, 'string_value'), dbt.type_float()) }}
+        )
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("ga4_param_as: value_type must be string, int or float, not " ~ value_type) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- One field of a struct column (`traffic_source.source`). -#}
+{% macro ga4_struct_field(struct_expr, field) -%}
+    {{ return(adapter.dispatch('ga4_struct_field', 'social_roi')(struct_expr, field)) }}
+{%- endmacro %}
+
+{% macro default__ga4_struct_field(struct_expr, field) -%}
+    ({{ struct_expr }}).{{ field }}
+{%- endmacro %}
+
+{% macro duckdb__ga4_struct_field(struct_expr, field) -%}
+    struct_extract({{ struct_expr }}, '{{ field }}')
+{%- endmacro %}
+
+{#- The path of a URL: scheme and host removed, query string and fragment dropped
+    (`https://navacoffee.ir/blog/x?utm_source=y` -> `/blog/x`); `/` for a bare host. -#}
+{% macro web_url_path(url_expr) -%}
+    {{ return(adapter.dispatch('web_url_path', 'social_roi')(url_expr)) }}
+{%- endmacro %}
+
+{% macro default__web_url_path(url_expr) -%}
+    case when {{ url_expr }} is not null then coalesce(nullif(
+        regexp_extract({{ url_expr }}, '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)'), ''), '/')
+    end
+{%- endmacro %}
+
+{% macro duckdb__web_url_path(url_expr) -%}
+    case when {{ url_expr }} is not null then coalesce(nullif(
+        regexp_extract({{ url_expr }}, '^(?:[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)?([^?#]*)', 1), ''), '/')
+    end
+{%- endmacro %}

@@ -1,0 +1,85 @@
+-- One row per GA4 event with the key of its session: (user_pseudo_id, ga_session_id), as GA4
+-- itself counts sessions. Incremental: each run re-processes the last `ga4_lookback_days`
+-- event dates (GA4 back-fills three days) and anything loaded since the previous run, and
+-- replaces those events by event_key.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='event_key',
+        on_schema_change='append_new_columns',
+    )
+}}
+
+with
+
+events as (
+    select * from {{ ref('stg_ga4__events') }}
+),
+
+-- incremental: the last `ga4_lookback_days` event dates already processed, and whatever was
+-- loaded since the previous run
+new_events as (
+    select events.*
+    from events
+    {% if is_incremental() %}
+        where
+            events.event_date >= (
+                select
+                    coalesce(
+                        cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
+                                            'max(event_date)') }} as date),
+                        cast('1900-01-01' as date)
+                    )
+                from {{ this }}
+            )
+            or events._loaded_at > (
+                select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+                from {{ this }}
+            )
+    {% endif %}
+),
+
+final as (
+    select
+        new_events.event_key,
+        case
+            when new_events.ga_session_id is not null
+                then {{ dbt.hash(dbt.concat([
+                    "new_events.user_pseudo_id", "'|'",
+                    "cast(new_events.ga_session_id as " ~ dbt.type_string() ~ ")",
+                ])) }}
+        end as session_key,
+        new_events.user_pseudo_id,
+        new_events.user_id,
+        new_events.ga_session_id,
+        new_events.transaction_id,
+        new_events.gclid,
+        new_events.event_name,
+        new_events.page_location,
+        new_events.page_path,
+        new_events.page_referrer,
+        new_events.page_title,
+        new_events.event_source,
+        new_events.event_medium,
+        new_events.event_campaign,
+        new_events.manual_source,
+        new_events.manual_medium,
+        new_events.manual_campaign,
+        new_events.first_touch_source,
+        new_events.first_touch_medium,
+        new_events.first_touch_campaign,
+        new_events.device_category,
+        new_events.geo_country,
+        new_events.ga_session_number,
+        new_events.engagement_time_msec,
+        new_events.purchase_revenue,
+        new_events.is_session_engaged,
+        new_events.event_date,
+        new_events.event_at,
+        new_events.user_first_touch_at,
+        new_events._loaded_at
+    from new_events
+)
+
+select * from final

@@ -1,0 +1,310 @@
+-- One row per GA4 session. GA4's session key is (user_pseudo_id, ga_session_id): ga_session_id
+-- is set by the tag when a session starts (after 30 minutes without activity) and carried by
+-- every event of the session, so a session crossing midnight stays one session however
+-- many event_date tables its events fall in. Events without a ga_session_id belong to no
+-- session. Incremental: a run re-assembles, from all their events, every session that has
+-- an event dated within `ga4_lookback_days` of the latest event date already assembled or
+-- loaded since the previous run, so a late event updates its session.
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='delete+insert',
+        unique_key='session_key',
+        on_schema_change='append_new_columns',
+    )
+}}
+
+with
+
+events as (
+    select * from {{ ref('int_web_events_sessionised') }}
+    where session_key is not null
+),
+
+source_categories as (
+    select * from {{ ref('ga4_source_categories') }}
+),
+
+-- incremental: every session with an event in the last `ga4_lookback_days` event dates
+-- already assembled, or loaded since the previous run, re-assembled from all its events
+sessions_to_assemble as (
+    select distinct events.session_key
+    from events
+    {% if is_incremental() %}
+        where
+            events.event_date >= (
+                select
+                    coalesce(
+                        cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
+                                            'max(last_event_date)') }} as date),
+                        cast('1900-01-01' as date)
+                    )
+                from {{ this }}
+            )
+            or events._loaded_at > (
+                select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+                from {{ this }}
+            )
+    {% endif %}
+),
+
+session_events as (
+    select events.*
+    from events
+    inner join sessions_to_assemble
+        on events.session_key = sessions_to_assemble.session_key
+),
+
+
+-- events in session order; event_key breaks ties between events of the same microsecond
+ordered_events as (
+    select
+        session_events.*,
+        row_number() over (
+            partition by session_events.session_key
+            order by session_events.event_at, session_events.event_key
+        ) as event_sequence,
+        row_number() over (
+            partition by
+                session_events.session_key,
+                case when session_events.event_name = 'page_view' then 1 else 0 end
+            order by session_events.event_at, session_events.event_key
+        ) as page_view_sequence,
+        row_number() over (
+            partition by
+                session_events.session_key,
+                case when session_events.event_name = 'session_start' then 1 else 0 end
+            order by session_events.event_at, session_events.event_key
+        ) as session_start_sequence,
+        row_number() over (
+            partition by
+                session_events.session_key,
+                case when session_events.manual_source is not null then 1 else 0 end
+            order by session_events.event_at, session_events.event_key
+        ) as manual_source_sequence,
+        row_number() over (
+            partition by
+                session_events.session_key,
+                case when session_events.gclid is not null then 1 else 0 end
+            order by session_events.event_at, session_events.event_key
+        ) as gclid_sequence
+    from session_events
+),
+
+first_event as (
+    select
+        session_key,
+        user_pseudo_id,
+        ga_session_id,
+        device_category,
+        geo_country
+    from ordered_events
+    where event_sequence = 1
+),
+
+first_page_view as (
+    select
+        session_key,
+        page_location,
+        page_path
+    from ordered_events
+    where event_name = 'page_view' and page_view_sequence = 1
+),
+
+first_session_start as (
+    select
+        session_key,
+        page_location,
+        page_path,
+        event_source,
+        event_medium,
+        event_campaign
+    from ordered_events
+    where event_name = 'session_start' and session_start_sequence = 1
+),
+
+first_manual_source as (
+    select
+        session_key,
+        manual_source,
+        manual_medium,
+        manual_campaign
+    from ordered_events
+    where manual_source is not null and manual_source_sequence = 1
+),
+
+first_gclid as (
+    select session_key
+    from ordered_events
+    where gclid is not null and gclid_sequence = 1
+),
+
+-- one row per purchase: a transaction GA4 sent twice counts once
+purchases as (
+    select
+        session_key,
+        coalesce(transaction_id, event_key) as purchase_ref,
+        max(transaction_id) as transaction_id,
+        max(purchase_revenue) as purchase_revenue
+    from session_events
+    where event_name = 'purchase'
+    group by session_key, coalesce(transaction_id, event_key)
+),
+
+session_purchases as (
+    select
+        session_key,
+        count(*) as purchases,
+        sum(purchase_revenue) as purchase_revenue,
+        {{ dbt.listagg('transaction_id', "', '", 'order by transaction_id') }}
+            as transaction_ids
+    from purchases
+    group by session_key
+),
+
+session_totals as (
+    select
+        session_key,
+        max(user_id) as user_id,
+        min(event_at) as session_started_at,
+        max(event_at) as session_ended_at,
+        min(event_date) as first_event_date,
+        max(event_date) as last_event_date,
+        max(_loaded_at) as _loaded_at,
+        count(*) as event_count,
+        cast(sum(case when event_name = 'page_view' then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as page_views,
+        cast(coalesce(sum(engagement_time_msec), 0) as {{ dbt.type_float() }}) / 1000
+            as engagement_seconds,
+        min(ga_session_number) as ga_session_number,
+        max(case when is_session_engaged then 1 else 0 end) = 1 as has_session_engaged_flag,
+        max(case when event_name in ('purchase', 'sign_up', 'generate_lead') then 1 else 0 end)
+        = 1 as has_key_event,
+        max(case when event_name = 'first_visit' then 1 else 0 end) = 1 as has_first_visit,
+        max(case when event_name = 'purchase' then 1 else 0 end) = 1 as has_purchase
+    from session_events
+    group by session_key
+),
+
+-- session source / medium / campaign: the session_start event's parameters, else the
+-- manual (UTM) fields GA4 collected, else a Google Ads click id, else direct
+attributed as (
+    select
+        session_totals.session_key,
+        case
+            when first_session_start.event_source is not null
+                then first_session_start.event_source
+            when first_manual_source.manual_source is not null
+                then first_manual_source.manual_source
+            when first_gclid.session_key is not null then 'google'
+            else '(direct)'
+        end as session_source,
+        case
+            when first_session_start.event_source is not null
+                then coalesce(first_session_start.event_medium, '(not set)')
+            when first_manual_source.manual_source is not null
+                then coalesce(first_manual_source.manual_medium, '(not set)')
+            when first_gclid.session_key is not null then 'cpc'
+            else '(none)'
+        end as session_medium,
+        case
+            when first_session_start.event_source is not null
+                then coalesce(first_session_start.event_campaign, '(not set)')
+            when first_manual_source.manual_source is not null
+                then coalesce(first_manual_source.manual_campaign, '(not set)')
+            when first_gclid.session_key is not null then '(not set)'
+            else '(direct)'
+        end as session_campaign
+    from session_totals
+    left join first_session_start
+        on session_totals.session_key = first_session_start.session_key
+    left join first_manual_source
+        on session_totals.session_key = first_manual_source.session_key
+    left join first_gclid
+        on session_totals.session_key = first_gclid.session_key
+),
+
+categorised as (
+    select
+        attributed.session_key,
+        attributed.session_source,
+        attributed.session_medium,
+        attributed.session_campaign,
+        source_categories.source_category,
+        source_categories.social_platform,
+        {{ default_channel_group('attributed.session_source', 'attributed.session_medium',
+                                 'attributed.session_campaign',
+                                 'source_categories.source_category') }}
+            as default_channel_group
+    from attributed
+    left join source_categories
+        on lower(attributed.session_source) = lower(source_categories.source)
+),
+
+final as (
+    select
+        -- ids
+        session_totals.session_key,
+        first_event.user_pseudo_id,
+        session_totals.user_id,
+        first_event.ga_session_id,
+        session_purchases.transaction_ids,
+
+        -- strings
+        coalesce(first_page_view.page_location, first_session_start.page_location)
+            as landing_page_location,
+        coalesce(first_page_view.page_path, first_session_start.page_path) as landing_page_path,
+        categorised.session_source,
+        categorised.session_medium,
+        categorised.session_campaign,
+        categorised.source_category,
+        categorised.default_channel_group,
+        categorised.social_platform,
+        first_event.device_category,
+        first_event.geo_country,
+
+        -- numerics
+        session_totals.ga_session_number,
+        session_totals.event_count,
+        session_totals.page_views,
+        session_totals.engagement_seconds,
+        coalesce(session_purchases.purchases, 0) as purchases,
+        coalesce(session_purchases.purchase_revenue, 0) as purchase_revenue,
+
+        -- booleans
+        (
+            session_totals.has_session_engaged_flag
+            or session_totals.engagement_seconds > 10
+            or session_totals.has_key_event
+            or session_totals.page_views >= 2
+        ) as is_engaged,
+        session_totals.has_key_event,
+        (
+            session_totals.has_first_visit
+            or coalesce(session_totals.ga_session_number = 1, false)
+        ) as is_new_user,
+        session_totals.has_purchase,
+
+        -- dates
+        {{ local_date('session_totals.session_started_at') }} as session_start_date,
+        session_totals.first_event_date,
+        session_totals.last_event_date,
+
+        -- timestamps
+        session_totals.session_started_at,
+        session_totals.session_ended_at,
+        session_totals._loaded_at
+    from session_totals
+    inner join first_event
+        on session_totals.session_key = first_event.session_key
+    inner join categorised
+        on session_totals.session_key = categorised.session_key
+    left join first_page_view
+        on session_totals.session_key = first_page_view.session_key
+    left join first_session_start
+        on session_totals.session_key = first_session_start.session_key
+    left join session_purchases
+        on session_totals.session_key = session_purchases.session_key
+)
+
+select * from final

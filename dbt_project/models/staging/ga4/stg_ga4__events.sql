@@ -1,0 +1,145 @@
+-- One row per GA4 event as the BigQuery export gives it, event parameters and nested structs
+-- flattened to typed columns. `event_key` identifies an event: a hash of user_pseudo_id,
+-- event_timestamp, event_name and ga_session_id, plus an ordinal only for exact duplicates
+-- of those four (the second and later copies, in landing-file order).
+{%- set available = source_columns(source('ga4', 'events')) %}
+{#- A unit test hands the model a fixture CTE whose columns cannot be listed: read it whole. #}
+{%- if available | length == 0 %}
+    {%- set available = ['event_params', 'user_id', 'user_first_touch_timestamp',
+                         'traffic_source', 'collected_traffic_source', 'device', 'geo',
+                         'ecommerce'] %}
+{%- endif %}
+
+with
+
+source as (
+    select * from {{ source('ga4', 'events') }}
+),
+
+typed as (
+    select
+        event_date,
+        event_timestamp,
+        event_name,
+        user_pseudo_id,
+        {{ column_or_null(available, 'event_params', ga4_column_type('event_params')) }}
+            as event_params,
+        {{ column_or_null(available, 'user_id', dbt.type_string()) }} as user_id,
+        {{ column_or_null(available, 'user_first_touch_timestamp', dbt.type_bigint()) }}
+            as user_first_touch_timestamp,
+        {{ column_or_null(available, 'traffic_source', ga4_column_type('traffic_source')) }}
+            as traffic_source,
+        {{ column_or_null(available, 'collected_traffic_source',
+                          ga4_column_type('collected_traffic_source')) }}
+            as collected_traffic_source,
+        {{ column_or_null(available, 'device', ga4_column_type('device')) }} as device,
+        {{ column_or_null(available, 'geo', ga4_column_type('geo')) }} as geo,
+        {{ column_or_null(available, 'ecommerce', ga4_column_type('ecommerce')) }} as ecommerce,
+        _loaded_at,
+        _source_file,
+        _row_number
+    from source
+),
+
+params as (
+    select
+        typed.*,
+        {{ ga4_param_value('event_params', 'ga_session_id') }} as p_ga_session_id,
+        {{ ga4_param_value('event_params', 'ga_session_number') }} as p_ga_session_number,
+        {{ ga4_param_value('event_params', 'page_location') }} as p_page_location,
+        {{ ga4_param_value('event_params', 'page_referrer') }} as p_page_referrer,
+        {{ ga4_param_value('event_params', 'page_title') }} as p_page_title,
+        {{ ga4_param_value('event_params', 'engagement_time_msec') }} as p_engagement_time_msec,
+        {{ ga4_param_value('event_params', 'session_engaged') }} as p_session_engaged,
+        {{ ga4_param_value('event_params', 'source') }} as p_source,
+        {{ ga4_param_value('event_params', 'medium') }} as p_medium,
+        {{ ga4_param_value('event_params', 'campaign') }} as p_campaign
+    from typed
+),
+
+flattened as (
+    select
+        -- ids
+        user_pseudo_id,
+        user_id,
+        {{ ga4_param_as('p_ga_session_id', 'int') }} as ga_session_id,
+        nullif(trim({{ ga4_struct_field('ecommerce', 'transaction_id') }}), '') as transaction_id,
+        nullif(trim({{ ga4_struct_field('collected_traffic_source', 'gclid') }}), '') as gclid,
+
+        -- strings
+        event_name,
+        nullif(trim({{ ga4_param_as('p_page_location', 'string') }}), '') as page_location,
+        nullif(trim({{ ga4_param_as('p_page_referrer', 'string') }}), '') as page_referrer,
+        {{ normalize_text(ga4_param_as('p_page_title', 'string')) }} as page_title,
+        {{ normalize_text(ga4_param_as('p_source', 'string')) }} as event_source,
+        {{ normalize_text(ga4_param_as('p_medium', 'string')) }} as event_medium,
+        {{ normalize_text(ga4_param_as('p_campaign', 'string')) }} as event_campaign,
+        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_source')) }}
+            as manual_source,
+        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_medium')) }}
+            as manual_medium,
+        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_campaign_name')) }}
+            as manual_campaign,
+        {{ normalize_text(ga4_struct_field('traffic_source', 'source')) }} as first_touch_source,
+        {{ normalize_text(ga4_struct_field('traffic_source', 'medium')) }} as first_touch_medium,
+        {{ normalize_text(ga4_struct_field('traffic_source', 'name')) }} as first_touch_campaign,
+        lower({{ normalize_text(ga4_struct_field('device', 'category')) }}) as device_category,
+        {{ normalize_text(ga4_struct_field('geo', 'country')) }} as geo_country,
+
+        -- numerics
+        {{ ga4_param_as('p_ga_session_number', 'int') }} as ga_session_number,
+        {{ ga4_param_as('p_engagement_time_msec', 'int') }} as engagement_time_msec,
+        cast({{ ga4_struct_field('ecommerce', 'purchase_revenue') }} as {{ dbt.type_float() }})
+            as purchase_revenue,
+
+        -- booleans
+        coalesce(trim({{ ga4_param_as('p_session_engaged', 'string') }}) = '1', false)
+            as is_session_engaged,
+
+        -- dates
+        cast({{ dbt.concat(["substring(event_date, 1, 4)", "'-'",
+                            "substring(event_date, 5, 2)", "'-'",
+                            "substring(event_date, 7, 2)"]) }} as date) as event_date,
+
+        -- timestamps
+        event_timestamp as event_timestamp_micros,
+        {{ from_epoch_micros('event_timestamp') }} as event_at,
+        {{ from_epoch_micros('user_first_touch_timestamp') }} as user_first_touch_at,
+        {{ to_utc('_loaded_at') }} as _loaded_at,
+
+        -- lineage
+        _source_file,
+        _row_number
+    from params
+),
+
+keyed as (
+    select
+        flattened.*,
+        {{ web_url_path('flattened.page_location') }} as page_path,
+        row_number() over (
+            partition by
+                flattened.user_pseudo_id,
+                flattened.event_timestamp_micros,
+                flattened.event_name,
+                flattened.ga_session_id
+            order by flattened._source_file, flattened._row_number
+        ) as duplicate_ordinal
+    from flattened
+),
+
+final as (
+    select
+        {{ dbt.hash(dbt.concat([
+            "user_pseudo_id", "'|'",
+            "cast(event_timestamp_micros as " ~ dbt.type_string() ~ ")", "'|'",
+            "event_name", "'|'",
+            "coalesce(cast(ga_session_id as " ~ dbt.type_string() ~ "), '')",
+            "case when duplicate_ordinal > 1 then '|' || cast(duplicate_ordinal as "
+                ~ dbt.type_string() ~ ") else '' end",
+        ])) }} as event_key,
+        keyed.*
+    from keyed
+)
+
+select * from final
