@@ -4,16 +4,21 @@
     the relation lacks it. Use: `{{ column_or_null(available, 'purpose', dbt.type_string()) }}
     as goal_purpose`. -#}
 
+{#- None means "unknown": at parse time, and where the relation cannot be listed (a unit test's
+    fixture, the in-memory lint target); column_or_null then keeps every column. -#}
 {% macro source_columns(relation) -%}
     {%- if not execute -%}
-        {{ return([]) }}
+        {{ return(none) }}
     {%- endif -%}
     {%- set columns = adapter.get_columns_in_relation(relation) -%}
+    {%- if columns | length == 0 -%}
+        {{ return(none) }}
+    {%- endif -%}
     {{ return(columns | map(attribute='name') | map('lower') | list) }}
 {%- endmacro %}
 
 {% macro column_or_null(available, name, data_type) -%}
-    {%- if not execute or name | lower in available -%}
+    {%- if available is none or name | lower in available -%}
         cast({{ adapter.quote(name) }} as {{ data_type }})
     {%- else -%}
         cast(null as {{ data_type }})

@@ -17,10 +17,28 @@ DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt") if (
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 
 
+PROJECT_FILES = ("*.sql", "*.yml", "*.yaml", "*.csv", "*.md")
+
+
+def _newest_project_file() -> float:
+    newest = 0.0
+    for folder in ("models", "macros", "tests", "seeds", "analyses"):
+        for pattern in PROJECT_FILES:
+            for path in (DBT_PROJECT_DIR / folder).rglob(pattern):
+                newest = max(newest, path.stat().st_mtime)
+    for name in ("dbt_project.yml", "profiles.yml"):
+        newest = max(newest, (DBT_PROJECT_DIR / name).stat().st_mtime)
+    return newest
+
+
 def ensure_manifest() -> Path:
-    """``dagster dev`` parses the project itself; every other entry point (``make demo``, tests,
-    CI) comes through here, so a fresh clone never needs a committed manifest."""
-    if not dbt_project.manifest_path.exists():
+    """Parse the project when its manifest is missing or older than any project file.
+
+    ``dagster dev`` parses the project itself; every other entry point (``make demo``, tests,
+    CI) comes through here, so a fresh clone never needs a committed manifest and an edited
+    model is never hidden behind a stale one."""
+    manifest = dbt_project.manifest_path
+    if not manifest.exists() or manifest.stat().st_mtime < _newest_project_file():
         dbt_resource().cli(
             ["parse", "--quiet"], target_path=dbt_project.target_path
         ).wait()

@@ -174,7 +174,7 @@ session_totals as (
         count(*) as event_count,
         cast(sum(case when event_name = 'page_view' then 1 else 0 end) as {{ dbt.type_bigint() }})
             as page_views,
-        cast(coalesce(sum(engagement_time_msec), 0) as {{ dbt.type_float() }}) / 1000
+        cast(coalesce(sum(engagement_time_msec), 0) as {{ type_double() }}) / 1000
             as engagement_seconds,
         min(ga_session_number) as ga_session_number,
         max(case when is_session_engaged then 1 else 0 end) = 1 as has_session_engaged_flag,
