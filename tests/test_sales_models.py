@@ -268,3 +268,37 @@ def test_calendar_jalali_matches_independent_implementation(pipeline):
     last = max(_local_day(o["created_at"]) for o in orders)
     assert rows[0][0] <= first and rows[-1][0] >= last
     assert [r[0] for r in rows] == [rows[0][0] + timedelta(n) for n in range(len(rows))]
+
+
+def test_orders_link_to_the_ga4_session_of_their_purchase(pipeline):
+    """Linked orders are exactly the orders whose id a landed GA4 purchase event carries, and
+    each links to that event's (user_pseudo_id, ga_session_id) session."""
+    import json
+
+    landing, con, _, _ = pipeline
+    orders = set(_latest_orders(landing))
+    first_purchase: dict[str, tuple[int, str, int]] = {}
+    for path in sorted((landing / "ga4" / "events").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            event = json.loads(line)
+            transaction = (event.get("ecommerce") or {}).get("transaction_id")
+            if event["event_name"] != "purchase" or transaction not in orders:
+                continue
+            params = {p["key"]: p["value"] for p in event["event_params"]}
+            session = params["ga_session_id"]["int_value"]
+            seen = first_purchase.get(transaction)
+            if seen is None or event["event_timestamp"] < seen[0]:
+                first_purchase[transaction] = (event["event_timestamp"],
+                                               event["user_pseudo_id"], session)
+    assert 0 < len(first_purchase) < len(orders)  # GA4 misses some orders, as in life
+    linked = con.execute(
+        "select o.transaction_id, s.user_pseudo_id, s.ga_session_id "
+        "from intermediate.int_orders_enriched as o "
+        "inner join intermediate.int_web_sessions_assembled as s "
+        "on o.ga4_session_key = s.session_key"
+    ).fetchall()
+    assert {r[0]: (r[1], r[2]) for r in linked} == {
+        t: (user, session) for t, (_, user, session) in first_purchase.items()}
+    (unlinked,) = con.execute("select count(*) from intermediate.int_orders_enriched "
+                              "where not is_linked_to_ga4").fetchone()
+    assert unlinked == len(orders) - len(first_purchase)

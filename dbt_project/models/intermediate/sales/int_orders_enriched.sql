@@ -3,6 +3,9 @@
 -- Money follows ground_truth.json's conventions: the order total converts at the FX rate of
 -- the order's own UTC date, each refund at the rate of the refund's own UTC date. A
 -- cancelled order keeps its row (flagged) with gross, refunded and net revenue 0.
+-- The GA4 session an order can be linked to is the session of the first GA4 `purchase`
+-- event whose transaction_id is the order id; orders GA4 never saw (no consent, ad
+-- blockers, other devices) keep NULL session columns and is_linked_to_ga4 = false.
 {%- set reporting_currency = var('reporting_currency') %}
 
 with
@@ -25,6 +28,51 @@ customers as (
 
 fx_rates as (
     select * from {{ ref('int_fx_rates_filled') }}
+),
+
+web_events as (
+    select * from {{ ref('int_web_events_sessionised') }}
+),
+
+web_sessions as (
+    select * from {{ ref('int_web_sessions_assembled') }}
+),
+
+purchase_sessions as (
+    -- One row per transaction: the session of its first purchase event.
+    select
+        transaction_id,
+        session_key
+    from (
+        select
+            transaction_id,
+            session_key,
+            row_number() over (
+                partition by transaction_id order by event_at, event_key
+            ) as purchase_rank
+        from web_events
+        where
+            event_name = 'purchase'
+            and transaction_id is not null
+            and session_key is not null
+    ) as ranked
+    where purchase_rank = 1
+),
+
+order_sessions as (
+    select
+        purchase_sessions.transaction_id,
+        web_sessions.session_key,
+        web_sessions.session_source,
+        web_sessions.session_medium,
+        web_sessions.session_campaign,
+        web_sessions.default_channel_group,
+        web_sessions.social_platform,
+        web_sessions.landing_page_path,
+        web_sessions.session_started_at
+    from purchase_sessions
+    inner join web_sessions
+        on purchase_sessions.session_key = web_sessions.session_key
 ),
 
 latest_orders as (
@@ -109,7 +157,15 @@ joined as (
         coalesce(order_refunds.refunded_amount_reporting, 0) as refunded_amount_reporting,
         customer_sequence.customer_order_number,
         customer_sequence.customer_created_date,
-        order_history.history_start_date
+        order_history.history_start_date,
+        order_sessions.session_key as ga4_session_key,
+        order_sessions.session_source,
+        order_sessions.session_medium,
+        order_sessions.session_campaign,
+        order_sessions.default_channel_group as session_default_channel_group,
+        order_sessions.social_platform as session_social_platform,
+        order_sessions.landing_page_path as session_landing_page_path,
+        order_sessions.session_started_at
     from latest_orders
     inner join customer_sequence
         on latest_orders.order_id = customer_sequence.order_id
@@ -120,6 +176,8 @@ joined as (
             and cast(latest_orders.created_at as date) = fx_rates.rate_date
     left join order_refunds
         on latest_orders.order_id = order_refunds.order_id
+    left join order_sessions
+        on cast(latest_orders.order_id as {{ dbt.type_string() }}) = order_sessions.transaction_id
 ),
 
 final as (
@@ -128,6 +186,7 @@ final as (
         order_id,
         cast(order_id as {{ dbt.type_string() }}) as transaction_id,
         customer_id,
+        ga4_session_key,
 
         -- strings
         order_name,
@@ -140,6 +199,12 @@ final as (
         utm_campaign,
         landing_site_base_url,
         referring_site,
+        session_source,
+        session_medium,
+        session_campaign,
+        session_default_channel_group,
+        session_social_platform,
+        session_landing_page_path,
 
         -- numerics: the order's currency
         total_price,
@@ -166,6 +231,7 @@ final as (
         -- booleans
         is_cancelled,
         refund_count > 0 as has_refund,
+        ga4_session_key is not null as is_linked_to_ga4,
         coalesce(
             customer_order_number = 1 and customer_created_date >= history_start_date,
             false
@@ -177,6 +243,7 @@ final as (
 
         -- timestamps
         created_at,
+        session_started_at,
         processed_at,
         cancelled_at,
         version_synced_at
