@@ -1,7 +1,7 @@
 -- One row per calendar date over the data period: Gregorian, ISO-week and Solar Hijri
 -- (Jalali) attributes, and Iran's working week (Friday off, Thursday a half day).
--- The period runs from the first to the last business-local date with sales or marketing
--- activity (orders, refunds, spend, time logs, subscriber counts); the vars
+-- The period runs from the first to the last business-local date with any activity (orders,
+-- refunds, spend, time logs, subscriber counts, social account days, web sessions); the vars
 -- `calendar_start_date` / `calendar_end_date` ('YYYY-MM-DD') override either bound.
 {%- set start_override = var('calendar_start_date', none) %}
 {%- set end_override = var('calendar_end_date', none) %}
@@ -28,6 +28,14 @@ subscriber_counts as (
     select * from {{ ref('stg_blog__subscriber_counts') }}
 ),
 
+account_days as (
+    select * from {{ ref('int_account_daily_metrics_unioned') }}
+),
+
+web_sessions as (
+    select * from {{ ref('int_web_sessions_assembled') }}
+),
+
 activity_dates as (
     select {{ local_date('orders.created_at') }} as activity_date from orders
     union all
@@ -38,6 +46,10 @@ activity_dates as (
     select time_logs.log_date as activity_date from time_logs
     union all
     select subscriber_counts.report_date as activity_date from subscriber_counts
+    union all
+    select account_days.metric_date as activity_date from account_days
+    union all
+    select web_sessions.session_start_date as activity_date from web_sessions
 ),
 
 period as (
