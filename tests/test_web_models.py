@@ -185,7 +185,8 @@ def _dbt_build(warehouse: Path, target: Path, *extra: str) -> None:
     result = subprocess.run(
         [DBT_EXECUTABLE, "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
          str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
-         "--select", "+int_web_sessions_assembled", *extra],
+         "--select", "+int_web_sessions_assembled", "--indirect-selection", "cautious",
+         *extra],
         env=env, capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout[-4000:]
