@@ -1,0 +1,88 @@
+-- Tier-2 shares and impressions over the whole period, per own platform and on the `all`
+-- rows, equal the sum of the post-level daily figures of own posts
+-- (int_post_daily_metrics_unioned, own posts by int_posts_unioned.is_own); and the `all`
+-- rows' search-content sessions equal the Organic Search sessions landing on own content
+-- in int_web_sessions_assembled. Returns the rows that disagree.
+
+with
+
+post_days as (
+    select * from {{ ref('int_post_daily_metrics_unioned') }}
+),
+
+posts as (
+    select * from {{ ref('int_posts_unioned') }}
+),
+
+web_sessions as (
+    select * from {{ ref('int_web_sessions_assembled') }}
+),
+
+mart as (
+    select * from {{ ref('kpi_tier_2_daily') }}
+),
+
+own_post_days as (
+    select
+        post_days.platform,
+        post_days.share_count,
+        post_days.impression_count
+    from post_days
+    inner join posts
+        on
+            post_days.platform = posts.platform
+            and post_days.post_id = posts.post_id
+    where posts.is_own
+),
+
+search_content_sessions as (
+    select count(*) as sessions
+    from web_sessions
+    where
+        default_channel_group = 'Organic Search'
+        and {{ web_regexp_matches('landing_page_path', var('content_page_pattern')) }}
+),
+
+expected as (
+    select
+        platform,
+        sum(share_count) as shares,
+        sum(impression_count) as impressions,
+        cast(null as {{ dbt.type_bigint() }}) as sessions
+    from own_post_days
+    group by platform
+    union all
+    select
+        'all' as platform,
+        sum(own_post_days.share_count) as shares,
+        sum(own_post_days.impression_count) as impressions,
+        max(search_content_sessions.sessions) as sessions
+    from own_post_days
+    cross join search_content_sessions
+),
+
+actual as (
+    select
+        platform,
+        sum(shares) as shares,
+        sum(impressions) as impressions,
+        sum(search_content_sessions) as sessions
+    from mart
+    group by platform
+)
+
+select
+    coalesce(expected.platform, actual.platform) as platform,
+    expected.shares as expected_shares,
+    actual.shares as actual_shares,
+    expected.impressions as expected_impressions,
+    actual.impressions as actual_impressions,
+    expected.sessions as expected_sessions,
+    actual.sessions as actual_sessions
+from expected
+full outer join actual
+    on expected.platform = actual.platform
+where
+    coalesce(expected.shares, 0) != coalesce(actual.shares, 0)
+    or coalesce(expected.impressions, 0) != coalesce(actual.impressions, 0)
+    or coalesce(expected.sessions, -1) != coalesce(actual.sessions, -1)
