@@ -55,8 +55,8 @@ candidate_sessions as (
             and (
                 purchase_sessions.session_key = web_sessions.session_key
                 or (
-                    web_sessions.session_started_at < purchase_sessions.session_started_at
-                    and web_sessions.session_started_at >= purchase_sessions.window_started_at
+                    purchase_sessions.session_started_at > web_sessions.session_started_at
+                    and purchase_sessions.window_started_at <= web_sessions.session_started_at
                 )
             )
 ),
