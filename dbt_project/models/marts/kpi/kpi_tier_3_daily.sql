@@ -1,0 +1,179 @@
+-- KPI tier 3 (number of sales) per business-local day: one 'all' row per day with the
+-- shop's orders, revenue and new customers and the share credited to social media by last
+-- non-direct click, and one row per own social account with the orders, net revenue and new
+-- customers credited to its platform's Organic and Paid Social traffic. Every calendar day
+-- is present (zeros on a day without orders). Cancelled orders count in neither orders nor
+-- revenue; a new customer whose first order was cancelled still counts as a new customer.
+
+with
+
+orders_attributed as (
+    select * from {{ ref('int_orders_attributed') }}
+),
+
+dates as (
+    select * from {{ ref('int_dates_enriched') }}
+),
+
+social_accounts as (
+    select * from {{ ref('stg_social_accounts__accounts') }}
+),
+
+reporting_rows as (
+    -- the shop as a whole, and each own account (attribution knows the platform only)
+    select
+        'all' as platform,
+        'all' as account_id
+    union all
+    select
+        platform,
+        account_id
+    from social_accounts
+    where is_own
+),
+
+order_scopes as (
+    -- each order counts in the 'all' row and, when credited to a platform's social
+    -- traffic, in that platform's rows too: one formula serves both
+    select
+        'all' as platform,
+        orders_attributed.*
+    from orders_attributed
+    union all
+    select
+        orders_attributed.attributed_social_platform as platform,
+        orders_attributed.*
+    from orders_attributed
+    where
+        orders_attributed.is_social_attributed
+        and orders_attributed.attributed_social_platform is not null
+),
+
+order_flags as (
+    select
+        order_date,
+        platform,
+        attributed_channel_group,
+        is_new_customer,
+        case when is_cancelled then 0 else 1 end as counted_order,
+        case when is_cancelled then 0 else gross_revenue end as counted_gross_revenue,
+        case when is_cancelled then 0 else refunded_revenue end as counted_refunded_revenue,
+        case when is_cancelled then 0 else net_revenue end as counted_net_revenue,
+        case when is_new_customer then 1 else 0 end as new_customer,
+        is_social_attributed
+    from order_scopes
+),
+
+daily_figures as (
+    select
+        order_date,
+        platform,
+        sum(counted_order) as orders,
+        sum(counted_gross_revenue) as gross_revenue,
+        sum(counted_refunded_revenue) as refunded_revenue,
+        sum(counted_net_revenue) as net_revenue,
+        sum(new_customer) as new_customers,
+        sum(case when is_social_attributed then counted_order else 0 end)
+            as social_attributed_orders,
+        sum(case when is_social_attributed then counted_net_revenue else 0 end)
+            as social_attributed_net_revenue,
+        sum(case when is_social_attributed then new_customer else 0 end)
+            as social_attributed_new_customers,
+        sum(case when attributed_channel_group = 'Organic Social' then counted_order else 0 end)
+            as organic_social_orders,
+        sum(
+            case
+                when attributed_channel_group = 'Organic Social' then counted_net_revenue else 0
+            end
+        ) as organic_social_net_revenue,
+        sum(case when attributed_channel_group = 'Organic Social' then new_customer else 0 end)
+            as organic_social_new_customers,
+        sum(case when attributed_channel_group = 'Paid Social' then counted_order else 0 end)
+            as paid_social_orders,
+        sum(
+            case
+                when attributed_channel_group = 'Paid Social' then counted_net_revenue else 0
+            end
+        ) as paid_social_net_revenue,
+        sum(case when attributed_channel_group = 'Paid Social' then new_customer else 0 end)
+            as paid_social_new_customers
+    from order_flags
+    group by
+        order_date,
+        platform
+),
+
+spine as (
+    select
+        dates.calendar_date as metric_date,
+        reporting_rows.platform,
+        reporting_rows.account_id
+    from dates
+    cross join reporting_rows
+),
+
+joined as (
+    select
+        spine.metric_date,
+        spine.platform,
+        spine.account_id,
+        spine.platform = 'all' as is_shop_row,
+        coalesce(shop_day.orders, 0) as shop_orders,
+        coalesce(shop_day.gross_revenue, 0) as shop_gross_revenue,
+        coalesce(shop_day.refunded_revenue, 0) as shop_refunded_revenue,
+        coalesce(shop_day.net_revenue, 0) as shop_net_revenue,
+        coalesce(shop_day.new_customers, 0) as shop_new_customers,
+        coalesce(row_day.social_attributed_orders, 0) as social_attributed_orders,
+        coalesce(row_day.social_attributed_net_revenue, 0) as social_attributed_net_revenue,
+        coalesce(row_day.social_attributed_new_customers, 0) as social_attributed_new_customers,
+        coalesce(row_day.organic_social_orders, 0) as organic_social_orders,
+        coalesce(row_day.organic_social_net_revenue, 0) as organic_social_net_revenue,
+        coalesce(row_day.organic_social_new_customers, 0) as organic_social_new_customers,
+        coalesce(row_day.paid_social_orders, 0) as paid_social_orders,
+        coalesce(row_day.paid_social_net_revenue, 0) as paid_social_net_revenue,
+        coalesce(row_day.paid_social_new_customers, 0) as paid_social_new_customers
+    from spine
+    left join daily_figures as shop_day
+        on
+            spine.metric_date = shop_day.order_date
+            and shop_day.platform = 'all'
+    left join daily_figures as row_day
+        on
+            spine.metric_date = row_day.order_date
+            and spine.platform = row_day.platform
+),
+
+final as (
+    select
+        -- grain
+        cast(metric_date as date) as metric_date,
+        cast(platform as {{ dbt.type_string() }}) as platform,
+        cast(account_id as {{ dbt.type_string() }}) as account_id,
+
+        -- the shop ('all' rows only)
+        case when is_shop_row then cast(shop_orders as {{ dbt.type_bigint() }}) end as orders,
+        case when is_shop_row then {{ money('shop_gross_revenue') }} end as gross_revenue,
+        case when is_shop_row then {{ money('shop_refunded_revenue') }} end as refunded_revenue,
+        case when is_shop_row then {{ money('shop_net_revenue') }} end as net_revenue,
+        case when is_shop_row then cast(shop_new_customers as {{ dbt.type_bigint() }}) end
+            as new_customers,
+        case when is_shop_row then {{ money(safe_divide('shop_net_revenue', 'shop_orders')) }} end
+            as average_order_value,
+
+        -- credited to social media (last non-direct click)
+        cast(social_attributed_orders as {{ dbt.type_bigint() }}) as social_attributed_orders,
+        {{ money('social_attributed_net_revenue') }} as social_attributed_net_revenue,
+        cast(social_attributed_new_customers as {{ dbt.type_bigint() }})
+            as social_attributed_new_customers,
+        cast(organic_social_orders as {{ dbt.type_bigint() }}) as organic_social_orders,
+        {{ money('organic_social_net_revenue') }} as organic_social_net_revenue,
+        cast(organic_social_new_customers as {{ dbt.type_bigint() }})
+            as organic_social_new_customers,
+        cast(paid_social_orders as {{ dbt.type_bigint() }}) as paid_social_orders,
+        {{ money('paid_social_net_revenue') }} as paid_social_net_revenue,
+        cast(paid_social_new_customers as {{ dbt.type_bigint() }}) as paid_social_new_customers,
+        {{ safe_divide('social_attributed_orders', 'shop_orders') }} as social_order_share
+    from joined
+)
+
+select * from final
