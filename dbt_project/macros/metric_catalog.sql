@@ -206,6 +206,183 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: engaged_search_content_session_share
+# ------------------------------------------------------------------ KPI tier 3
+- key: orders
+  name: "Orders"
+  tier: 3
+  dimension: null
+  definition: "Orders placed that day, cancelled orders excluded."
+  formula: "count of the latest version of each order with cancelled_at null, by business-local order date"
+  convention: "Shopify order count"
+  unit: count
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: orders
+- key: gross_revenue
+  name: "Gross revenue"
+  tier: 3
+  dimension: null
+  definition: "Order totals in the reporting currency."
+  formula: "sum of total_price x FX rate of the order's UTC date"
+  convention: "FX at the transaction's own date"
+  unit: money
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: gross_revenue
+- key: refunded_revenue
+  name: "Refunded revenue"
+  tier: 3
+  dimension: null
+  definition: "Refunds of those orders in the reporting currency, booked to the order's date."
+  formula: "sum of refunded line subtotals x FX rate of the refund's UTC date"
+  convention: "FX at the transaction's own date"
+  unit: money
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: refunded_revenue
+- key: net_revenue
+  name: "Net revenue"
+  tier: 3
+  dimension: null
+  definition: "Revenue after refunds, in the reporting currency."
+  formula: "gross_revenue - refunded_revenue"
+  convention: "refunds netted, FX at each transaction's own date"
+  unit: money
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: net_revenue
+- key: new_customers
+  name: "New customers"
+  tier: 3
+  dimension: null
+  definition: "Customers whose first order was placed that day."
+  formula: "count of orders that are the customer's first (a cancelled first order counts)"
+  convention: "first order in the history"
+  unit: count
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: new_customers
+- key: average_order_value
+  name: "Average order value"
+  tier: 3
+  dimension: null
+  definition: "Net revenue per order."
+  formula: "net_revenue / orders"
+  convention: "AOV as in the simple CLV of metrics.md"
+  unit: money
+  grain: "day (platform 'all' rows)"
+  mart: kpi_tier_3_daily
+  column: average_order_value
+- key: social_attributed_orders
+  name: "Orders from social"
+  tier: 3
+  dimension: null
+  definition: "Orders credited to Organic or Paid Social."
+  formula: "orders whose last non-direct session (90-day lookback) is Organic or Paid Social, else the order's UTM tags"
+  convention: "last non-direct click (GA4); correlational credit, not causal effect"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: social_attributed_orders
+- key: social_attributed_net_revenue
+  name: "Net revenue from social"
+  tier: 3
+  dimension: null
+  definition: "Net revenue of the orders credited to social."
+  formula: "sum of net_revenue of social_attributed_orders"
+  convention: "last non-direct click (GA4)"
+  unit: money
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: social_attributed_net_revenue
+- key: social_attributed_new_customers
+  name: "New customers from social"
+  tier: 3
+  dimension: null
+  definition: "New customers whose first order is credited to social."
+  formula: "new customers among social_attributed_orders"
+  convention: "last non-direct click (GA4)"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: social_attributed_new_customers
+- key: organic_social_orders
+  name: "Orders from organic social"
+  tier: 3
+  dimension: null
+  definition: "Orders credited to Organic Social."
+  formula: "orders whose last non-direct channel group is Organic Social"
+  convention: "GA4 default channel grouping; last non-direct click"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: organic_social_orders
+- key: organic_social_net_revenue
+  name: "Net revenue from organic social"
+  tier: 3
+  dimension: null
+  definition: "Net revenue of organic social orders."
+  formula: "sum of net_revenue of organic_social_orders"
+  convention: "last non-direct click (GA4)"
+  unit: money
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: organic_social_net_revenue
+- key: organic_social_new_customers
+  name: "New customers from organic social"
+  tier: 3
+  dimension: null
+  definition: "New customers credited to Organic Social."
+  formula: "new customers among organic_social_orders"
+  convention: "last non-direct click (GA4)"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: organic_social_new_customers
+- key: paid_social_orders
+  name: "Orders from paid social"
+  tier: 3
+  dimension: null
+  definition: "Orders credited to Paid Social."
+  formula: "orders whose last non-direct channel group is Paid Social (social source, medium matching ^(.*cp.*|ppc|retargeting|paid.*)$)"
+  convention: "GA4 default channel grouping; last non-direct click"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: paid_social_orders
+- key: paid_social_net_revenue
+  name: "Net revenue from paid social"
+  tier: 3
+  dimension: null
+  definition: "Net revenue of paid social orders."
+  formula: "sum of net_revenue of paid_social_orders"
+  convention: "last non-direct click (GA4)"
+  unit: money
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: paid_social_net_revenue
+- key: paid_social_new_customers
+  name: "New customers from paid social"
+  tier: 3
+  dimension: null
+  definition: "New customers credited to Paid Social."
+  formula: "new customers among paid_social_orders"
+  convention: "last non-direct click (GA4)"
+  unit: count
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: paid_social_new_customers
+- key: social_order_share
+  name: "Social share of orders"
+  tier: 3
+  dimension: null
+  definition: "Share of the shop's orders credited to social (on a platform row, to that platform)."
+  formula: "social_attributed_orders / orders of the shop that day"
+  convention: "last non-direct click (GA4)"
+  unit: rate
+  grain: "day x platform x own account, and the 'all' row"
+  mart: kpi_tier_3_daily
+  column: social_order_share
 {% endset %}
 {{ return(fromyaml(catalog_yaml)) }}
 {% endmacro %}
