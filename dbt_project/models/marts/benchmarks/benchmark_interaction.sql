@@ -1,0 +1,340 @@
+-- Interaction (engagement) benchmark: one row per month, brand and platform (the five
+-- platforms plus `all`, the brand's total) for every brand of benchmark_distribution, plus
+-- one `web` row for the own brand with its website figures (GA4). Public engagements on
+-- posts (likes, comments, shares) come from post-level data: a brand without any (the
+-- competitors in the sample) has NULL engagement figures, never 0. Followers and posts
+-- published, the denominators, come from benchmark_distribution (one definition).
+
+with
+
+distribution as (
+    select * from {{ ref('benchmark_distribution') }}
+),
+
+posts as (
+    select * from {{ ref('int_posts_unioned') }}
+),
+
+post_days as (
+    select * from {{ ref('int_post_daily_metrics_unioned') }}
+),
+
+sessions as (
+    select * from {{ ref('int_web_sessions_assembled') }}
+),
+
+-- brand and platform pairs with post-level data: their engagement sums are real counts
+-- (0 in a month without any), the others are not known
+brands_with_post_data as (
+    select distinct
+        brand,
+        platform
+    from posts
+    where brand is not null
+),
+
+post_days_in_month as (
+    select
+        posts.brand,
+        post_days.platform,
+        post_days.like_count,
+        post_days.comment_count,
+        post_days.share_count,
+        cast({{ dbt.date_trunc('month', 'post_days.metric_date') }} as date) as month_start_date
+    from post_days
+    inner join posts
+        on
+            post_days.platform = posts.platform
+            and post_days.post_id = posts.post_id
+    where posts.brand is not null
+),
+
+platform_engagements as (
+    select
+        brand,
+        platform,
+        month_start_date,
+        sum(like_count) as post_likes,
+        sum(comment_count) as post_comments,
+        sum(share_count) as post_shares
+    from post_days_in_month
+    group by brand, platform, month_start_date
+),
+
+social_rows as (
+    select
+        distribution.month_start_date,
+        distribution.brand,
+        distribution.platform,
+        distribution.is_own_brand,
+        distribution.followers,
+        distribution.posts_published,
+        case
+            when brands_with_post_data.brand is not null
+                then coalesce(platform_engagements.post_likes, 0)
+        end as post_likes,
+        case
+            when brands_with_post_data.brand is not null
+                then coalesce(platform_engagements.post_comments, 0)
+        end as post_comments,
+        case
+            when brands_with_post_data.brand is not null
+                then coalesce(platform_engagements.post_shares, 0)
+        end as post_shares
+    from distribution
+    left join brands_with_post_data
+        on
+            distribution.brand = brands_with_post_data.brand
+            and distribution.platform = brands_with_post_data.platform
+    left join platform_engagements
+        on
+            distribution.brand = platform_engagements.brand
+            and distribution.platform = platform_engagements.platform
+            and distribution.month_start_date = platform_engagements.month_start_date
+    where distribution.platform <> 'all'
+),
+
+brand_totals as (
+    select
+        month_start_date,
+        brand,
+        sum(post_likes) as post_likes,
+        sum(post_comments) as post_comments,
+        sum(post_shares) as post_shares
+    from social_rows
+    group by month_start_date, brand
+),
+
+all_rows as (
+    select
+        distribution.month_start_date,
+        distribution.brand,
+        distribution.platform,
+        distribution.is_own_brand,
+        distribution.followers,
+        distribution.posts_published,
+        brand_totals.post_likes,
+        brand_totals.post_comments,
+        brand_totals.post_shares
+    from distribution
+    left join brand_totals
+        on
+            distribution.brand = brand_totals.brand
+            and distribution.month_start_date = brand_totals.month_start_date
+    where distribution.platform = 'all'
+),
+
+engagement_rows as (
+    select * from social_rows
+    union all
+    select * from all_rows
+),
+
+engagement_rates as (
+    select
+        month_start_date,
+        brand,
+        platform,
+        is_own_brand,
+        post_likes,
+        post_comments,
+        post_shares,
+        {{ sum_nullable(['post_likes', 'post_comments', 'post_shares']) }} as post_engagements,
+        {{ safe_divide('post_likes', 'posts_published') }} as likes_per_post,
+        {{ safe_divide('post_comments', 'posts_published') }} as comments_per_post,
+        {{ safe_divide('post_shares', 'posts_published') }} as shares_per_post,
+        {{ safe_divide(
+            sum_nullable(['post_likes', 'post_comments', 'post_shares']), 'posts_published'
+        ) }} as engagements_per_post,
+        {{ safe_divide(
+            sum_nullable(['post_likes', 'post_comments', 'post_shares']), 'followers'
+        ) }} as engagement_rate_by_followers
+    from engagement_rows
+),
+
+indexed as (
+    select
+        engagement_rates.*,
+        {{ peer_index_columns('post_likes') }},
+        {{ peer_index_columns('post_comments') }},
+        {{ peer_index_columns('post_shares') }},
+        {{ peer_index_columns('post_engagements') }},
+        {{ peer_index_columns('engagements_per_post') }},
+        {{ peer_index_columns('engagement_rate_by_followers') }}
+    from engagement_rates
+),
+
+sessions_in_month as (
+    select
+        user_pseudo_id,
+        page_views,
+        engagement_seconds,
+        is_engaged,
+        is_new_user,
+        default_channel_group,
+        cast({{ dbt.date_trunc('month', 'session_start_date') }} as date) as month_start_date
+    from sessions
+),
+
+-- GA4 active user: a user with an engaged session, a first visit, or engagement time
+web_months as (
+    select
+        month_start_date,
+        count(*) as sessions,
+        sum(page_views) as page_views,
+        count(distinct case when is_new_user then user_pseudo_id end) as new_visitors,
+        count(
+            distinct case
+                when is_engaged or is_new_user or engagement_seconds > 0 then user_pseudo_id
+            end
+        ) as active_users,
+        sum(engagement_seconds) as engagement_seconds,
+        sum(
+            case
+                when default_channel_group in ('Organic Social', 'Paid Social') then 1
+                else 0
+            end
+        ) as social_referred_sessions
+    from sessions_in_month
+    group by month_start_date
+),
+
+own_brand_months as (
+    select
+        month_start_date,
+        brand
+    from distribution
+    where is_own_brand and platform = 'all'
+),
+
+web_rows as (
+    select
+        own_brand_months.month_start_date,
+        own_brand_months.brand,
+        'web' as platform,
+        true as is_own_brand,
+        web_months.sessions,
+        web_months.page_views,
+        web_months.new_visitors,
+        web_months.active_users,
+        web_months.social_referred_sessions,
+        {{ safe_divide('web_months.social_referred_sessions', 'web_months.sessions') }}
+            as social_referral_share,
+        {{ safe_divide('web_months.engagement_seconds', 'web_months.active_users') }}
+            as average_engagement_seconds
+    from own_brand_months
+    inner join web_months
+        on own_brand_months.month_start_date = web_months.month_start_date
+),
+
+unioned as (
+    select
+        month_start_date,
+        brand,
+        platform,
+        is_own_brand,
+        post_likes,
+        post_comments,
+        post_shares,
+        post_engagements,
+        likes_per_post,
+        comments_per_post,
+        shares_per_post,
+        engagements_per_post,
+        engagement_rate_by_followers,
+        cast(null as {{ dbt.type_bigint() }}) as sessions,
+        cast(null as {{ dbt.type_bigint() }}) as page_views,
+        cast(null as {{ dbt.type_bigint() }}) as new_visitors,
+        cast(null as {{ dbt.type_bigint() }}) as active_users,
+        cast(null as {{ dbt.type_bigint() }}) as social_referred_sessions,
+        cast(null as {{ type_double() }}) as social_referral_share,
+        cast(null as {{ type_double() }}) as average_engagement_seconds,
+        post_likes_index_vs_peer_median,
+        post_likes_percentile_rank,
+        post_comments_index_vs_peer_median,
+        post_comments_percentile_rank,
+        post_shares_index_vs_peer_median,
+        post_shares_percentile_rank,
+        post_engagements_index_vs_peer_median,
+        post_engagements_percentile_rank,
+        engagements_per_post_index_vs_peer_median,
+        engagements_per_post_percentile_rank,
+        engagement_rate_by_followers_index_vs_peer_median,
+        engagement_rate_by_followers_percentile_rank
+    from indexed
+    union all
+    select
+        month_start_date,
+        brand,
+        platform,
+        is_own_brand,
+        cast(null as {{ dbt.type_bigint() }}) as post_likes,
+        cast(null as {{ dbt.type_bigint() }}) as post_comments,
+        cast(null as {{ dbt.type_bigint() }}) as post_shares,
+        cast(null as {{ dbt.type_bigint() }}) as post_engagements,
+        cast(null as {{ type_double() }}) as likes_per_post,
+        cast(null as {{ type_double() }}) as comments_per_post,
+        cast(null as {{ type_double() }}) as shares_per_post,
+        cast(null as {{ type_double() }}) as engagements_per_post,
+        cast(null as {{ type_double() }}) as engagement_rate_by_followers,
+        sessions,
+        page_views,
+        new_visitors,
+        active_users,
+        social_referred_sessions,
+        social_referral_share,
+        average_engagement_seconds,
+        cast(null as {{ type_double() }}) as post_likes_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as post_likes_percentile_rank,
+        cast(null as {{ type_double() }}) as post_comments_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as post_comments_percentile_rank,
+        cast(null as {{ type_double() }}) as post_shares_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as post_shares_percentile_rank,
+        cast(null as {{ type_double() }}) as post_engagements_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as post_engagements_percentile_rank,
+        cast(null as {{ type_double() }}) as engagements_per_post_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as engagements_per_post_percentile_rank,
+        cast(null as {{ type_double() }}) as engagement_rate_by_followers_index_vs_peer_median,
+        cast(null as {{ type_double() }}) as engagement_rate_by_followers_percentile_rank
+    from web_rows
+),
+
+final as (
+    select
+        cast(month_start_date as date) as month_start_date,
+        cast(brand as {{ dbt.type_string() }}) as brand,
+        cast(platform as {{ dbt.type_string() }}) as platform,
+        cast(is_own_brand as {{ dbt.type_boolean() }}) as is_own_brand,
+        cast(post_likes as {{ dbt.type_bigint() }}) as post_likes,
+        cast(post_comments as {{ dbt.type_bigint() }}) as post_comments,
+        cast(post_shares as {{ dbt.type_bigint() }}) as post_shares,
+        cast(post_engagements as {{ dbt.type_bigint() }}) as post_engagements,
+        cast(likes_per_post as {{ type_double() }}) as likes_per_post,
+        cast(comments_per_post as {{ type_double() }}) as comments_per_post,
+        cast(shares_per_post as {{ type_double() }}) as shares_per_post,
+        cast(engagements_per_post as {{ type_double() }}) as engagements_per_post,
+        cast(engagement_rate_by_followers as {{ type_double() }})
+            as engagement_rate_by_followers,
+        cast(sessions as {{ dbt.type_bigint() }}) as sessions,
+        cast(page_views as {{ dbt.type_bigint() }}) as page_views,
+        cast(new_visitors as {{ dbt.type_bigint() }}) as new_visitors,
+        cast(active_users as {{ dbt.type_bigint() }}) as active_users,
+        cast(social_referred_sessions as {{ dbt.type_bigint() }}) as social_referred_sessions,
+        cast(social_referral_share as {{ type_double() }}) as social_referral_share,
+        cast(average_engagement_seconds as {{ type_double() }}) as average_engagement_seconds,
+        post_likes_index_vs_peer_median,
+        post_likes_percentile_rank,
+        post_comments_index_vs_peer_median,
+        post_comments_percentile_rank,
+        post_shares_index_vs_peer_median,
+        post_shares_percentile_rank,
+        post_engagements_index_vs_peer_median,
+        post_engagements_percentile_rank,
+        engagements_per_post_index_vs_peer_median,
+        engagements_per_post_percentile_rank,
+        engagement_rate_by_followers_index_vs_peer_median,
+        engagement_rate_by_followers_percentile_rank
+    from unioned
+)
+
+select * from final
