@@ -3,7 +3,9 @@
     so a metric is never described or unpivoted twice; a pytest checks that every entry's
     mart and column exist and that every metric column of the marts has an entry.
     Fields: key, name, tier (KPI tier 1-3 or none), dimension (benchmark dimension or none),
-    definition (plain words), formula, convention (whose), unit, grain, mart, column. -#}
+    definition (plain words), formula, convention (whose), unit, grain, mart, column, and
+    `indexed: true` when the benchmark mart also publishes `<column>_index_vs_peer_median`
+    and `<column>_percentile_rank` (metric_catalog lists those as metrics of their own). -#}
 {% macro metric_catalog() %}
 {% set catalog_yaml %}
 # ------------------------------------------------------------------ KPI tier 1
@@ -383,8 +385,592 @@
   grain: "day x platform x own account, and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_order_share
+# ------------------------------------------------------------------ benchmarks vs competitors
+- key: benchmark_followers
+  name: "Followers at month end"
+  tier: null
+  dimension: distribution
+  definition: "Followers of the brand's accounts at the end of the month."
+  formula: "follower count on the last day of the month that has one"
+  convention: "public metric, comparable across brands"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: followers
+  indexed: true
+- key: benchmark_followers_at_start
+  name: "Followers at month start"
+  tier: null
+  dimension: distribution
+  definition: "Followers at the start of the month."
+  formula: "previous month's end figure, else the end of the account's first day"
+  convention: "denominator of the audience growth rate"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: followers_at_start
+- key: benchmark_net_follower_growth
+  name: "Net follower growth"
+  tier: null
+  dimension: distribution
+  definition: "Followers gained minus lost over the month."
+  formula: "followers at month end - followers at month start"
+  convention: "net follower growth (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: net_follower_growth
+  indexed: true
+- key: benchmark_follower_growth_rate
+  name: "Follower growth rate"
+  tier: null
+  dimension: distribution
+  definition: "Net follower growth as a share of followers at month start."
+  formula: "net_follower_growth / followers_at_start"
+  convention: "Hootsuite audience growth rate (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: follower_growth_rate
+  indexed: true
+- key: benchmark_posts_published
+  name: "Posts published"
+  tier: null
+  dimension: distribution
+  definition: "Posts the brand published in the month."
+  formula: "count of posts by business-local date"
+  convention: "public metric"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: posts_published
+  indexed: true
+- key: benchmark_mentions
+  name: "Mentions"
+  tier: null
+  dimension: distribution
+  definition: "Mentions of the brand found by the listening tool."
+  formula: "count of listening mentions (brand yeh/kaf normalised)"
+  convention: "listening tool count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: mentions
+  indexed: true
+- key: benchmark_estimated_reach
+  name: "Estimated reach of mentions"
+  tier: null
+  dimension: distribution
+  definition: "Audience the mentions could have reached (an estimate)."
+  formula: "sum of the listening tool's reach_estimate"
+  convention: "reach of earned mentions is always an estimate (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: estimated_reach
+  indexed: true
+- key: benchmark_active_backlinks
+  name: "Active backlinks"
+  tier: null
+  dimension: distribution
+  definition: "Live links pointing to the brand's domain at month end."
+  formula: "distinct (referring_url, target_url) live at month end"
+  convention: "SEO tool export"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: active_backlinks
+- key: benchmark_active_referring_domains
+  name: "Active referring domains"
+  tier: null
+  dimension: distribution
+  definition: "Domains with at least one live link to the brand's domain at month end."
+  formula: "distinct referring domains with a live link"
+  convention: "Ahrefs / Semrush referring domains"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: active_referring_domains
+  indexed: true
+- key: benchmark_new_referring_domains
+  name: "New referring domains"
+  tier: null
+  dimension: distribution
+  definition: "Referring domains gained in the month."
+  formula: "live at month end, not live the day before the month"
+  convention: "Ahrefs / Semrush"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: new_referring_domains
+  indexed: true
+- key: benchmark_lost_referring_domains
+  name: "Lost referring domains"
+  tier: null
+  dimension: distribution
+  definition: "Referring domains lost in the month."
+  formula: "live the day before the month, not live at month end"
+  convention: "Ahrefs / Semrush"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: lost_referring_domains
+  indexed: true
+- key: benchmark_blog_subscribers
+  name: "Blog subscribers"
+  tier: null
+  dimension: distribution
+  definition: "Blog subscribers at month end (own brand)."
+  formula: "subscribers_total on the last day of the month"
+  convention: "blog platform count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_distribution
+  column: blog_subscribers
+- key: benchmark_post_likes
+  name: "Public likes"
+  tier: null
+  dimension: interaction
+  definition: "Public likes (reactions) on the brand's posts in the month."
+  formula: "sum of daily like deltas"
+  convention: "public metric; Facebook counts all reactions"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: post_likes
+  indexed: true
+- key: benchmark_post_comments
+  name: "Public comments"
+  tier: null
+  dimension: interaction
+  definition: "Public comments on the brand's posts in the month."
+  formula: "sum of daily comment deltas"
+  convention: "public metric"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: post_comments
+  indexed: true
+- key: benchmark_post_shares
+  name: "Public shares"
+  tier: null
+  dimension: interaction
+  definition: "Public shares, reposts and retweets in the month."
+  formula: "sum of daily share deltas"
+  convention: "public metric"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: post_shares
+  indexed: true
+- key: benchmark_post_engagements
+  name: "Public engagements"
+  tier: null
+  dimension: interaction
+  definition: "Likes + comments + shares in the month."
+  formula: "post_likes + post_comments + post_shares"
+  convention: "public engagements"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: post_engagements
+  indexed: true
+- key: benchmark_likes_per_post
+  name: "Likes per post"
+  tier: null
+  dimension: interaction
+  definition: "Likes per post published in the month."
+  formula: "post_likes / posts_published"
+  convention: "Kaushik (2011) applause rate"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: likes_per_post
+- key: benchmark_comments_per_post
+  name: "Comments per post"
+  tier: null
+  dimension: interaction
+  definition: "Comments per post published in the month."
+  formula: "post_comments / posts_published"
+  convention: "Kaushik (2011) conversation rate"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: comments_per_post
+- key: benchmark_shares_per_post
+  name: "Shares per post"
+  tier: null
+  dimension: interaction
+  definition: "Shares per post published in the month."
+  formula: "post_shares / posts_published"
+  convention: "Kaushik (2011) amplification rate"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: shares_per_post
+- key: benchmark_engagements_per_post
+  name: "Engagements per post"
+  tier: null
+  dimension: interaction
+  definition: "Engagements per post published in the month."
+  formula: "post_engagements / posts_published"
+  convention: "ratio of sums"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: engagements_per_post
+  indexed: true
+- key: benchmark_engagement_rate_by_followers
+  name: "Engagement rate by followers"
+  tier: null
+  dimension: interaction
+  definition: "Engagements relative to audience size."
+  formula: "post_engagements / followers at month end"
+  convention: "Rival IQ / Socialinsider engagement rate by followers"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: engagement_rate_by_followers
+  indexed: true
+- key: web_sessions
+  name: "Web sessions"
+  tier: null
+  dimension: interaction
+  definition: "GA4 sessions started in the month (own brand)."
+  formula: "count of sessions (user_pseudo_id, ga_session_id)"
+  convention: "GA4 session"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: sessions
+- key: web_page_views
+  name: "Page views"
+  tier: null
+  dimension: interaction
+  definition: "Pages viewed on the site in the month."
+  formula: "count of page_view events"
+  convention: "GA4 page views"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: page_views
+- key: web_new_visitors
+  name: "New visitors"
+  tier: null
+  dimension: interaction
+  definition: "People visiting for the first time in the month."
+  formula: "distinct users with a first_visit or ga_session_number 1"
+  convention: "GA4 new users"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: new_visitors
+- key: web_active_users
+  name: "Active users"
+  tier: null
+  dimension: interaction
+  definition: "People with an engaged session, a first visit or engagement time in the month."
+  formula: "distinct engaged users"
+  convention: "GA4 active users"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: active_users
+- key: web_social_referred_sessions
+  name: "Social-referred sessions"
+  tier: null
+  dimension: interaction
+  definition: "Sessions that came from social sites."
+  formula: "sessions with channel group Organic Social or Paid Social"
+  convention: "GA4 default channel grouping"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: social_referred_sessions
+- key: web_social_referral_share
+  name: "Social referral share"
+  tier: null
+  dimension: interaction
+  definition: "Share of sessions that came from social sites."
+  formula: "social_referred_sessions / sessions"
+  convention: "social referral share (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: social_referral_share
+- key: web_average_engagement_seconds
+  name: "Average engagement time"
+  tier: null
+  dimension: interaction
+  definition: "Time on site per active user."
+  formula: "sum of engagement time / active users"
+  convention: "GA4 average engagement time (per active user)"
+  unit: seconds
+  grain: "month x brand x platform"
+  mart: benchmark_interaction
+  column: average_engagement_seconds
+- key: benchmark_conversations
+  name: "Conversations"
+  tier: null
+  dimension: influence
+  definition: "Conversations about the brand: mentions plus comments on own posts."
+  formula: "mentions + own_post_comments (competitors: mentions)"
+  convention: "framework: number of conversations shared"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: conversations
+  indexed: true
+- key: benchmark_own_post_comments
+  name: "Comments on own posts"
+  tier: null
+  dimension: influence
+  definition: "Comments on the brand's own posts (own brand only)."
+  formula: "benchmark_interaction.post_comments"
+  convention: "count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: own_post_comments
+- key: benchmark_positive_mentions
+  name: "Positive mentions"
+  tier: null
+  dimension: influence
+  definition: "Mentions labelled positive."
+  formula: "count of mentions with sentiment positive"
+  convention: "listening tool label (a manual label wins)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: positive_mentions
+- key: benchmark_negative_mentions
+  name: "Negative mentions"
+  tier: null
+  dimension: influence
+  definition: "Mentions labelled negative."
+  formula: "count of mentions with sentiment negative"
+  convention: "listening tool label"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: negative_mentions
+- key: benchmark_neutral_mentions
+  name: "Neutral mentions"
+  tier: null
+  dimension: influence
+  definition: "Mentions labelled neutral."
+  formula: "count of mentions with sentiment neutral"
+  convention: "listening tool label"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: neutral_mentions
+- key: benchmark_unscored_mentions
+  name: "Unscored mentions"
+  tier: null
+  dimension: influence
+  definition: "Mentions without a sentiment label."
+  formula: "count of mentions without a label"
+  convention: "left out of sentiment shares"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: unscored_mentions
+- key: benchmark_positive_share
+  name: "Positive sentiment share"
+  tier: null
+  dimension: influence
+  definition: "Share of scored mentions that are positive."
+  formula: "positive / (positive + negative + neutral)"
+  convention: "sentiment share (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: positive_share
+  indexed: true
+- key: benchmark_negative_share
+  name: "Negative sentiment share"
+  tier: null
+  dimension: influence
+  definition: "Share of scored mentions that are negative."
+  formula: "negative / scored mentions"
+  convention: "sentiment share (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: negative_share
+  indexed: true
+- key: benchmark_neutral_share
+  name: "Neutral sentiment share"
+  tier: null
+  dimension: influence
+  definition: "Share of scored mentions that are neutral."
+  formula: "neutral / scored mentions"
+  convention: "sentiment share (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: neutral_share
+- key: benchmark_net_sentiment_talkwalker
+  name: "Net sentiment (Talkwalker)"
+  tier: null
+  dimension: influence
+  definition: "Balance of positive over negative mentions, neutral excluded (-1..1)."
+  formula: "(positive - negative) / (positive + negative)"
+  convention: "Talkwalker"
+  unit: score
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: net_sentiment_talkwalker
+  indexed: true
+- key: benchmark_net_sentiment_share
+  name: "Net sentiment (share)"
+  tier: null
+  dimension: influence
+  definition: "Positive share minus negative share, neutral included (-1..1)."
+  formula: "positive_share - negative_share"
+  convention: "share convention (neutral included)"
+  unit: score
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: net_sentiment_share
+  indexed: true
+- key: benchmark_mention_engagements
+  name: "Engagements with mentions"
+  tier: null
+  dimension: influence
+  definition: "Engagements with the brand's mentions."
+  formula: "sum of listening engagements"
+  convention: "listening tool count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: mention_engagements
+- key: benchmark_share_of_voice_by_mentions
+  name: "Share of voice (mentions)"
+  tier: null
+  dimension: influence
+  definition: "The brand's share of all brands' mentions."
+  formula: "brand mentions / all brands' mentions (same month and platform)"
+  convention: "share of voice by mentions (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: share_of_voice_by_mentions
+  indexed: true
+- key: benchmark_share_of_voice_by_engagement
+  name: "Share of voice (engagement)"
+  tier: null
+  dimension: influence
+  definition: "The brand's share of all brands' mention engagements."
+  formula: "brand mention engagements / all brands' mention engagements"
+  convention: "share of voice by engagement (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: share_of_voice_by_engagement
+  indexed: true
+- key: csat_responses
+  name: "CSAT responses"
+  tier: null
+  dimension: influence
+  definition: "Satisfaction survey responses with a 1-5 score."
+  formula: "count of responses"
+  convention: "count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: csat_responses
+- key: csat
+  name: "Customer satisfaction (CSAT)"
+  tier: null
+  dimension: influence
+  definition: "Share of satisfied customers."
+  formula: "responses scoring 4-5 / responses with a 1-5 score"
+  convention: "CSAT = share of 4-5 ratings (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: csat
+- key: nps_responses
+  name: "NPS responses"
+  tier: null
+  dimension: influence
+  definition: "Survey responses with a 0-10 score."
+  formula: "count of responses"
+  convention: "count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: nps_responses
+- key: net_promoter_score
+  name: "Net Promoter Score"
+  tier: null
+  dimension: influence
+  definition: "Promoters minus detractors, on -100..100."
+  formula: "100 x (share scoring 9-10 - share scoring 0-6)"
+  convention: "NPS (Bain / Reichheld)"
+  unit: score
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: net_promoter_score
+- key: purchasing_customers
+  name: "Purchasing customers"
+  tier: null
+  dimension: influence
+  definition: "Customers with at least one order in the month."
+  formula: "distinct customers with a non-cancelled order"
+  convention: "count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: purchasing_customers
+- key: repeat_customers
+  name: "Repeat customers"
+  tier: null
+  dimension: influence
+  definition: "Customers with two or more orders in the month."
+  formula: "distinct customers with 2+ non-cancelled orders"
+  convention: "count"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: repeat_customers
+- key: repeat_purchase_rate
+  name: "Repeat purchase rate"
+  tier: null
+  dimension: influence
+  definition: "Share of customers who bought more than once in the month (loyalty)."
+  formula: "repeat_customers / purchasing_customers"
+  convention: "repeat purchase rate (metrics.md)"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: repeat_purchase_rate
 {% endset %}
-{{ return(fromyaml(catalog_yaml)) }}
+{%- set published = [] %}
+{%- for metric in fromyaml(catalog_yaml) %}
+    {%- do published.append(metric) %}
+    {%- if metric.get('indexed') %}
+        {%- do published.append({
+            'key': metric.key ~ '_index', 'name': metric.name ~ ' - index vs peer median',
+            'tier': none, 'dimension': metric.dimension,
+            'definition': metric.name ~ ' relative to the median of the competitive set (100 = median).',
+            'formula': metric.column ~ ' / median(' ~ metric.column ~ ' over the brands with a value, same month and platform) x 100; NULL when the median is 0 or negative, or fewer than two brands have a value',
+            'convention': 'benchmark index = own value / peer median x 100 (metrics.md)',
+            'unit': 'index', 'grain': metric.grain, 'mart': metric.mart,
+            'column': metric.column ~ '_index_vs_peer_median'}) %}
+        {%- do published.append({
+            'key': metric.key ~ '_percentile_rank', 'name': metric.name ~ ' - percentile rank',
+            'tier': none, 'dimension': metric.dimension,
+            'definition': 'Where the brand stands in the competitive set on ' ~ metric.name | lower ~ ' (0 lowest, 1 highest).',
+            'formula': 'percent_rank() of ' ~ metric.column ~ ' over the brands with a value, same month and platform',
+            'convention': 'percentile rank within the peer set (metrics.md)',
+            'unit': 'percentile', 'grain': metric.grain, 'mart': metric.mart,
+            'column': metric.column ~ '_percentile_rank'}) %}
+    {%- endif %}
+{%- endfor %}
+{{ return(published) }}
 {% endmacro %}
 
 {#- A text literal for generated SQL (single quotes doubled). -#}
