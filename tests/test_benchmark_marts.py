@@ -4,8 +4,6 @@ generator's planted truth), never read back from another warehouse table."""
 
 from __future__ import annotations
 
-import csv
-import json
 import math
 from collections import Counter, defaultdict
 from datetime import date, datetime
@@ -13,6 +11,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import yaml
+
+from tests.landing_files import csv_rows, jsonl_rows
 
 TEHRAN = ZoneInfo("Asia/Tehran")
 DISTRIBUTION = "marts.benchmark_distribution"
@@ -22,22 +22,6 @@ MARTS = ("benchmark_distribution", "benchmark_interaction", "benchmark_influence
 MODELS_YML = (Path(__file__).parents[1] / "dbt_project" / "models" / "marts" / "benchmarks"
               / "_benchmarks__models.yml")
 PERSIAN = str.maketrans({"ي": "ی", "ك": "ک"})
-
-
-def jsonl_rows(landing: Path, source: str, table: str) -> list[dict]:
-    out = []
-    for path in sorted((landing / source / table).glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            out.extend(json.loads(line) for line in handle if line.strip())
-    return out
-
-
-def csv_rows(landing: Path, source: str, table: str) -> list[dict]:
-    out = []
-    for path in sorted((landing / source / table).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.extend(csv.DictReader(handle))
-    return out
 
 
 def local_month(timestamp: str) -> date:

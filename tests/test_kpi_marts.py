@@ -5,8 +5,6 @@ own intermediate models."""
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from collections import defaultdict
 from datetime import date, datetime, timedelta, timezone
@@ -17,6 +15,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
+from tests.landing_files import csv_rows, latest
+from tests.landing_files import jsonl_rows as rows
 from tests.test_web_models import _is_engaged, _param, _session_start, _sessions
 
 TIER_1 = "marts.kpi_tier_1_daily"
@@ -25,32 +25,6 @@ PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube")
 REACTIONS = ("like", "love", "wow", "haha", "sorry", "anger")
 TEHRAN = timezone(timedelta(hours=3, minutes=30))  # ground truth: UTC+03:30, no DST
 DBT_PROJECT_YML = Path(__file__).resolve().parents[1] / "dbt_project" / "dbt_project.yml"
-
-
-def rows(landing: Path, source: str, table: str) -> list[dict]:
-    out = []
-    for path in sorted((landing / source / table).glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            out.extend(json.loads(line) for line in handle if line.strip())
-    return out
-
-
-def csv_rows(landing: Path, source: str, table: str) -> list[dict]:
-    out = []
-    for path in sorted((landing / source / table).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.extend(csv.DictReader(handle))
-    return out
-
-
-def latest(records: list[dict], key: str, order: tuple[str, ...] = ("_fivetran_synced",)) -> dict:
-    """The newest record per key (greatest `order` tuple; ISO timestamps sort as text)."""
-    best: dict[str, dict] = {}
-    for r in records:
-        k = r[key]
-        if k not in best or tuple(r[o] for o in order) > tuple(best[k][o] for o in order):
-            best[k] = r
-    return best
 
 
 def local_date(timestamp: str) -> date:

@@ -3,7 +3,6 @@ alone (csv + Decimal) and against an independent Solar Hijri implementation."""
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -12,20 +11,14 @@ from typing import Any
 
 import pytest
 
+from tests.landing_files import csv_rows as _rows
+
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫", "01234567890123456789.", "٬")
 TEHRAN = timezone(timedelta(hours=3, minutes=30))  # Iran has kept UTC+03:30 all year since 2022
 CENT = Decimal("0.01")
 
 
 # ------------------------------------------------------------------ landing files, by hand
-def _rows(landing: Path, source: str, table: str) -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    for path in sorted((landing / source / table).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows.extend(csv.DictReader(handle))
-    return rows
-
-
 def _num(text: str) -> Decimal:
     return Decimal(text.strip().translate(DIGITS))
 

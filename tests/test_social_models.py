@@ -3,42 +3,15 @@ JSON-lines and CSV files with the standard library, never read back from the war
 
 from __future__ import annotations
 
-import csv
 import itertools
-import json
 from collections import defaultdict
-from pathlib import Path
+
+from tests.landing_files import csv_rows, latest
+from tests.landing_files import jsonl_rows as rows
 
 POST_METRICS = "intermediate.int_post_daily_metrics_unioned"
 ACCOUNT_DAYS = "intermediate.int_account_daily_metrics_unioned"
 REACTIONS = ("like", "love", "wow", "haha", "sorry", "anger")
-
-
-def rows(landing: Path, source: str, table: str) -> list[dict]:
-    """Every row of every JSON-lines file of a landing table."""
-    out = []
-    for path in sorted((landing / source / table).glob("*.jsonl")):
-        with path.open(encoding="utf-8") as handle:
-            out.extend(json.loads(line) for line in handle if line.strip())
-    return out
-
-
-def csv_rows(landing: Path, source: str, table: str) -> list[dict]:
-    out = []
-    for path in sorted((landing / source / table).glob("*.csv")):
-        with path.open(encoding="utf-8", newline="") as handle:
-            out.extend(csv.DictReader(handle))
-    return out
-
-
-def latest(records: list[dict], key: str, order: tuple[str, ...] = ("_fivetran_synced",)) -> dict:
-    """The newest record per key (greatest `order` tuple; ISO timestamps sort as text)."""
-    best: dict[str, dict] = {}
-    for r in records:
-        k = r[key]
-        if k not in best or tuple(r[o] for o in order) > tuple(best[k][o] for o in order):
-            best[k] = r
-    return best
 
 
 def summed(con, platform: str, metric: str) -> dict[str, int | None]:
