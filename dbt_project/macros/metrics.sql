@@ -15,7 +15,8 @@
     cast(sum({{ expr }}) as {{ dbt.type_bigint() }})
 {%- endmacro %}
 
-{#- Money in the reporting currency for a mart. -#}
+{#- Money in the reporting currency for a mart: four decimals, so sums of daily figures over
+    a period come to the total of the orders to the cent (cents per day would drift). -#}
 {% macro money(expr) -%}
-    cast({{ expr }} as decimal(18, 2))
+    cast({{ expr }} as decimal(18, 4))
 {%- endmacro %}
