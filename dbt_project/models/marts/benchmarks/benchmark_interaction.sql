@@ -227,114 +227,71 @@ web_rows as (
         on own_brand_months.month_start_date = web_months.month_start_date
 ),
 
-unioned as (
+-- every row once: the brands' social rows, and the own brand's web row
+row_keys as (
     select
         month_start_date,
         brand,
         platform,
-        is_own_brand,
-        post_likes,
-        post_comments,
-        post_shares,
-        post_engagements,
-        likes_per_post,
-        comments_per_post,
-        shares_per_post,
-        engagements_per_post,
-        engagement_rate_by_followers,
-        cast(null as {{ dbt.type_bigint() }}) as sessions,
-        cast(null as {{ dbt.type_bigint() }}) as page_views,
-        cast(null as {{ dbt.type_bigint() }}) as new_visitors,
-        cast(null as {{ dbt.type_bigint() }}) as active_users,
-        cast(null as {{ dbt.type_bigint() }}) as social_referred_sessions,
-        cast(null as {{ type_double() }}) as social_referral_share,
-        cast(null as {{ type_double() }}) as average_engagement_seconds,
-        post_likes_index_vs_peer_median,
-        post_likes_percentile_rank,
-        post_comments_index_vs_peer_median,
-        post_comments_percentile_rank,
-        post_shares_index_vs_peer_median,
-        post_shares_percentile_rank,
-        post_engagements_index_vs_peer_median,
-        post_engagements_percentile_rank,
-        engagements_per_post_index_vs_peer_median,
-        engagements_per_post_percentile_rank,
-        engagement_rate_by_followers_index_vs_peer_median,
-        engagement_rate_by_followers_percentile_rank
+        is_own_brand
     from indexed
     union all
     select
         month_start_date,
         brand,
         platform,
-        is_own_brand,
-        cast(null as {{ dbt.type_bigint() }}) as post_likes,
-        cast(null as {{ dbt.type_bigint() }}) as post_comments,
-        cast(null as {{ dbt.type_bigint() }}) as post_shares,
-        cast(null as {{ dbt.type_bigint() }}) as post_engagements,
-        cast(null as {{ type_double() }}) as likes_per_post,
-        cast(null as {{ type_double() }}) as comments_per_post,
-        cast(null as {{ type_double() }}) as shares_per_post,
-        cast(null as {{ type_double() }}) as engagements_per_post,
-        cast(null as {{ type_double() }}) as engagement_rate_by_followers,
-        sessions,
-        page_views,
-        new_visitors,
-        active_users,
-        social_referred_sessions,
-        social_referral_share,
-        average_engagement_seconds,
-        cast(null as {{ type_double() }}) as post_likes_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as post_likes_percentile_rank,
-        cast(null as {{ type_double() }}) as post_comments_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as post_comments_percentile_rank,
-        cast(null as {{ type_double() }}) as post_shares_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as post_shares_percentile_rank,
-        cast(null as {{ type_double() }}) as post_engagements_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as post_engagements_percentile_rank,
-        cast(null as {{ type_double() }}) as engagements_per_post_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as engagements_per_post_percentile_rank,
-        cast(null as {{ type_double() }}) as engagement_rate_by_followers_index_vs_peer_median,
-        cast(null as {{ type_double() }}) as engagement_rate_by_followers_percentile_rank
+        is_own_brand
     from web_rows
 ),
 
 final as (
     select
-        cast(month_start_date as date) as month_start_date,
-        cast(brand as {{ dbt.type_string() }}) as brand,
-        cast(platform as {{ dbt.type_string() }}) as platform,
-        cast(is_own_brand as {{ dbt.type_boolean() }}) as is_own_brand,
-        cast(post_likes as {{ dbt.type_bigint() }}) as post_likes,
-        cast(post_comments as {{ dbt.type_bigint() }}) as post_comments,
-        cast(post_shares as {{ dbt.type_bigint() }}) as post_shares,
-        cast(post_engagements as {{ dbt.type_bigint() }}) as post_engagements,
-        cast(likes_per_post as {{ type_double() }}) as likes_per_post,
-        cast(comments_per_post as {{ type_double() }}) as comments_per_post,
-        cast(shares_per_post as {{ type_double() }}) as shares_per_post,
-        cast(engagements_per_post as {{ type_double() }}) as engagements_per_post,
-        cast(engagement_rate_by_followers as {{ type_double() }})
+        cast(row_keys.month_start_date as date) as month_start_date,
+        cast(row_keys.brand as {{ dbt.type_string() }}) as brand,
+        cast(row_keys.platform as {{ dbt.type_string() }}) as platform,
+        cast(row_keys.is_own_brand as {{ dbt.type_boolean() }}) as is_own_brand,
+        cast(indexed.post_likes as {{ dbt.type_bigint() }}) as post_likes,
+        cast(indexed.post_comments as {{ dbt.type_bigint() }}) as post_comments,
+        cast(indexed.post_shares as {{ dbt.type_bigint() }}) as post_shares,
+        cast(indexed.post_engagements as {{ dbt.type_bigint() }}) as post_engagements,
+        cast(indexed.likes_per_post as {{ type_double() }}) as likes_per_post,
+        cast(indexed.comments_per_post as {{ type_double() }}) as comments_per_post,
+        cast(indexed.shares_per_post as {{ type_double() }}) as shares_per_post,
+        cast(indexed.engagements_per_post as {{ type_double() }}) as engagements_per_post,
+        cast(indexed.engagement_rate_by_followers as {{ type_double() }})
             as engagement_rate_by_followers,
-        cast(sessions as {{ dbt.type_bigint() }}) as sessions,
-        cast(page_views as {{ dbt.type_bigint() }}) as page_views,
-        cast(new_visitors as {{ dbt.type_bigint() }}) as new_visitors,
-        cast(active_users as {{ dbt.type_bigint() }}) as active_users,
-        cast(social_referred_sessions as {{ dbt.type_bigint() }}) as social_referred_sessions,
-        cast(social_referral_share as {{ type_double() }}) as social_referral_share,
-        cast(average_engagement_seconds as {{ type_double() }}) as average_engagement_seconds,
-        post_likes_index_vs_peer_median,
-        post_likes_percentile_rank,
-        post_comments_index_vs_peer_median,
-        post_comments_percentile_rank,
-        post_shares_index_vs_peer_median,
-        post_shares_percentile_rank,
-        post_engagements_index_vs_peer_median,
-        post_engagements_percentile_rank,
-        engagements_per_post_index_vs_peer_median,
-        engagements_per_post_percentile_rank,
-        engagement_rate_by_followers_index_vs_peer_median,
-        engagement_rate_by_followers_percentile_rank
-    from unioned
+        cast(web_rows.sessions as {{ dbt.type_bigint() }}) as sessions,
+        cast(web_rows.page_views as {{ dbt.type_bigint() }}) as page_views,
+        cast(web_rows.new_visitors as {{ dbt.type_bigint() }}) as new_visitors,
+        cast(web_rows.active_users as {{ dbt.type_bigint() }}) as active_users,
+        cast(web_rows.social_referred_sessions as {{ dbt.type_bigint() }})
+            as social_referred_sessions,
+        cast(web_rows.social_referral_share as {{ type_double() }}) as social_referral_share,
+        cast(web_rows.average_engagement_seconds as {{ type_double() }})
+            as average_engagement_seconds,
+        indexed.post_likes_index_vs_peer_median,
+        indexed.post_likes_percentile_rank,
+        indexed.post_comments_index_vs_peer_median,
+        indexed.post_comments_percentile_rank,
+        indexed.post_shares_index_vs_peer_median,
+        indexed.post_shares_percentile_rank,
+        indexed.post_engagements_index_vs_peer_median,
+        indexed.post_engagements_percentile_rank,
+        indexed.engagements_per_post_index_vs_peer_median,
+        indexed.engagements_per_post_percentile_rank,
+        indexed.engagement_rate_by_followers_index_vs_peer_median,
+        indexed.engagement_rate_by_followers_percentile_rank
+    from row_keys
+    left join indexed
+        on
+            row_keys.month_start_date = indexed.month_start_date
+            and row_keys.brand = indexed.brand
+            and row_keys.platform = indexed.platform
+    left join web_rows
+        on
+            row_keys.month_start_date = web_rows.month_start_date
+            and row_keys.brand = web_rows.brand
+            and row_keys.platform = web_rows.platform
 )
 
 select * from final
