@@ -12,6 +12,7 @@ column.
 from __future__ import annotations
 
 import contextlib
+import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from orchestration.defs.ingest.warehouse_meta import (
 )
 
 LANDING = "_landing"
+LANDING_LINES = "_landing_lines"
 CHECKED = "_checked"
 VERDICT = "_verdict"
 BATCH = "_batch"
@@ -180,14 +182,24 @@ class RawLoader:
         if file.format == "parquet":
             source = (f"(select file_row_number + 1 as _row_number, * exclude (file_row_number) "
                       f"from read_parquet({literal(str(file.path))}, file_row_number = true))")
-            self.con.execute(f"create temp view {LANDING} as select * from {source}")
+            self.con.execute(f"create temp table {LANDING} as select * from {source}")
             described = self.con.execute(f"describe {LANDING}").fetchall()
             types = {r[0]: r[1] for r in described if r[0] != "_row_number"}
             rows = self.con.execute(f"select count(*) from {LANDING}").fetchone()
             return _Landed(types, int(rows[0]) if rows else 0, None)
         keep_raw = not any(c.pii for c in table.columns)
         parsed = TEXT_READERS[file.format](file, keep_raw)
-        if parsed.table is not None:
+        if parsed.table is not None and parsed.json_lines:
+            # every key as text: nested objects and arrays come out as their JSON text
+            structure = json.dumps({c: "VARCHAR" for c in parsed.columns}, ensure_ascii=False)
+            fields = "".join(f", parsed.{quote(c)} as {quote(c)}" for c in parsed.columns)
+            self.con.register(LANDING_LINES, parsed.table)
+            self.con.execute(
+                f"create temp table {LANDING} as select _row_number{fields} from ("
+                f"select _row_number, from_json(_line, {literal(structure)}) as parsed "
+                f"from {LANDING_LINES})"
+            )
+        elif parsed.table is not None:
             self.con.register(LANDING, parsed.table)
         return _Landed({c: "VARCHAR" for c in parsed.columns}, parsed.rows_landed, parsed)
 
@@ -258,21 +270,22 @@ class RawLoader:
             f"?::timestamptz as _loaded_at, ? as _source_file, ? as _file_hash from {BATCH}",
             [self.now, file.relative, file_hash],
         )
-        con.execute(
-            f"insert into {QUARANTINE} select ?, ?, ?, ?, v._row_number, "
-            "v._problems[1].column, "
-            "array_to_string(list_transform(v._problems, lambda p: p.column || ': ' || p.reason), "
-            "'; '), "
-            f"{raw_record_sql(table, landed.types)}, ?::timestamptz "
-            f"from {VERDICT} as v join {LANDING} as l on l._row_number = v._row_number "
-            "where len(v._problems) > 0",
-            [table.source, table.name, file.relative, file_hash, self.now],
-        )
         counts = con.execute(
             f"select count(*) filter (where len(_problems) = 0), "
             f"count(*) filter (where len(_problems) > 0) from {VERDICT}"
         ).fetchone()
         assert counts is not None
+        if counts[1]:
+            con.execute(
+                f"insert into {QUARANTINE} select ?, ?, ?, ?, v._row_number, "
+                "v._problems[1].column, "
+                "array_to_string(list_transform(v._problems, "
+                "lambda p: p.column || ': ' || p.reason), '; '), "
+                f"{raw_record_sql(table, landed.types)}, ?::timestamptz "
+                f"from {VERDICT} as v join {LANDING} as l on l._row_number = v._row_number "
+                "where len(v._problems) > 0",
+                [table.source, table.name, file.relative, file_hash, self.now],
+            )
         return int(counts[0]), int(counts[1])
 
     def _verdict_sql(self, table: Table, file: LandedFile) -> str:
@@ -361,6 +374,7 @@ class RawLoader:
         self.con.execute(f"drop view if exists {BATCH}")
         self.con.execute(f"drop table if exists {VERDICT}")
         self.con.execute(f"drop table if exists {CHECKED}")
-        with contextlib.suppress(duckdb.Error):
-            self.con.unregister(LANDING)
-        self.con.execute(f"drop view if exists {LANDING}")
+        for registered in (LANDING, LANDING_LINES):  # CSV rows and JSON lines, from Arrow
+            with contextlib.suppress(duckdb.Error):
+                self.con.unregister(registered)
+        self.con.execute(f"drop table if exists {LANDING}")  # Parquet and JSON lines
