@@ -95,3 +95,20 @@ def test_json_array_file_loads(landing: Path, warehouse: Path):
         assert outcome.rows_loaded == 1
         assert con.execute("select target_value, deadline::varchar from raw_strategy.goals"
                            ).fetchall() == [(5000.0, "2026-06-30")]
+
+
+def test_json_lines_split_on_newlines_only(landing: Path, warehouse: Path):
+    """A JSON string may hold U+2028 (and other separators str.splitlines splits on)."""
+    text = "سلام\u2028دنیا"
+    write(landing, "listening/mentions/m.jsonl",
+          '{"mention_id": "m1", "platform": "x", "published_at": "2026-05-01T00:00:00Z", '
+          f'"brand": "Nava", "text": "{text}", "reach_estimate": 5}}\r\n'
+          '{"mention_id": "m2", "platform": "x", "published_at": "2026-05-01T00:00:00Z", '
+          '"brand": "Nava", "engagements": 2}\n')
+    with duckdb.connect(str(warehouse)) as con:
+        (outcome,) = RawLoader(con, landing, "k").load_table(
+            TABLES_BY_KEY[("listening", "mentions")]).files
+        assert (outcome.rows_landed, outcome.rows_loaded) == (2, 2)
+        assert con.execute("select mention_id, text, reach_estimate, engagements, _row_number "
+                           "from raw_listening.mentions order by 1").fetchall() == [
+            ("m1", text, 5, None, 1), ("m2", None, None, 2, 2)]
