@@ -1,113 +1,34 @@
 -- One row per platform, post and day: the posts' daily figures across Facebook, Instagram,
 -- X, LinkedIn and YouTube on one grain, with the post's account. Lifetime sources arrive
 -- here already differenced (never summed snapshots); daily reports as they are.
+{%- set platform_models = [
+    'int_facebook_post_metrics_differenced',
+    'int_instagram_post_metrics_differenced',
+    'int_x_post_metrics_aggregated',
+    'int_linkedin_post_metrics_differenced',
+    'int_youtube_post_metrics_aggregated',
+] %}
+{%- set metric_columns = [
+    'metric_basis', 'impression_count', 'reach', 'like_count', 'comment_count',
+    'share_count', 'save_count', 'click_count', 'video_view_count', 'is_restated',
+] %}
 
 with
-
-facebook as (
-    select * from {{ ref('int_facebook_post_metrics_differenced') }}
-),
-
-instagram as (
-    select * from {{ ref('int_instagram_post_metrics_differenced') }}
-),
-
-x as (
-    select * from {{ ref('int_x_post_metrics_aggregated') }}
-),
-
-linkedin as (
-    select * from {{ ref('int_linkedin_post_metrics_differenced') }}
-),
-
-youtube as (
-    select * from {{ ref('int_youtube_post_metrics_aggregated') }}
-),
 
 posts as (
     select * from {{ ref('int_posts_unioned') }}
 ),
 
 unioned as (
-    select
-        platform,
-        post_id,
-        metric_date,
-        metric_basis,
-        impression_count,
-        reach,
-        like_count,
-        comment_count,
-        share_count,
-        save_count,
-        click_count,
-        video_view_count,
-        is_restated
-    from facebook
-    union all
-    select
-        platform,
-        post_id,
-        metric_date,
-        metric_basis,
-        impression_count,
-        reach,
-        like_count,
-        comment_count,
-        share_count,
-        save_count,
-        click_count,
-        video_view_count,
-        is_restated
-    from instagram
-    union all
-    select
-        platform,
-        post_id,
-        metric_date,
-        metric_basis,
-        impression_count,
-        reach,
-        like_count,
-        comment_count,
-        share_count,
-        save_count,
-        click_count,
-        video_view_count,
-        is_restated
-    from x
-    union all
-    select
-        platform,
-        post_id,
-        metric_date,
-        metric_basis,
-        impression_count,
-        reach,
-        like_count,
-        comment_count,
-        share_count,
-        save_count,
-        click_count,
-        video_view_count,
-        is_restated
-    from linkedin
-    union all
-    select
-        platform,
-        post_id,
-        metric_date,
-        metric_basis,
-        impression_count,
-        reach,
-        like_count,
-        comment_count,
-        share_count,
-        save_count,
-        click_count,
-        video_view_count,
-        is_restated
-    from youtube
+    {%- for platform_model in platform_models %}
+        select
+            platform,
+            post_id,
+            metric_date,
+            {{ metric_columns | join(',\n            ') }}
+        from {{ ref(platform_model) }}
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 ),
 
 final as (
