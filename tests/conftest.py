@@ -89,15 +89,22 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory):
     """`small` sample data, every asset (raw loads and the dbt build, tests included)
     materialised by Dagster into one DuckDB file. Yields (landing, read-only connection,
     ground truth)."""
-    from orchestration.defs.dbt.assets import dbt_models
     from sample_data import generate
 
     root = tmp_path_factory.mktemp("pipeline")
     landing, warehouse = root / "landing", root / "warehouse.duckdb"
     truth = generate(landing, "small", seed=11)
-    result = dg.materialize([*raw_assets(), dbt_models], resources=resources(warehouse, landing),
-                            raise_on_error=False)
+    result = build_everything(landing, warehouse)
     assert result.success, failure_message(result)
     con = duckdb.connect(str(warehouse), read_only=True)
     yield landing, con, truth, result
     con.close()
+
+
+def build_everything(landing: Path, warehouse: Path) -> dg.ExecuteInProcessResult:
+    """Every asset (raw loads, the dbt build with its tests as checks) materialised for real
+    by Dagster from ``landing`` into ``warehouse``; failures are returned, not raised."""
+    from orchestration.defs.dbt.assets import dbt_models
+
+    return dg.materialize([*raw_assets(), dbt_models], resources=resources(warehouse, landing),
+                          raise_on_error=False)

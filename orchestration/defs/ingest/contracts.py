@@ -77,6 +77,21 @@ class Table:
     def required_columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns if c.required)
 
+    def is_measure(self, column: Column) -> bool:
+        """A measure: a numeric value the row can do without (not part of the key, not
+        required to be filled). An impossible measure (a negative count, a score out of
+        range, text where a number belongs) is nulled and reported; the row still loads.
+        Keys, required values, timestamps and text keep whole-row quarantine."""
+        numeric = column.type.startswith(("BIGINT", "DOUBLE", "DECIMAL"))
+        identifier = column.name == "id" or column.name.endswith("_id")
+        moment = column.epoch_micros or column.not_future
+        return (numeric and not identifier and not moment and not column.not_null
+                and column.name not in self.key)
+
+    @property
+    def measure_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if self.is_measure(c))
+
     def column(self, name: str) -> Column:
         for c in self.columns:
             if c.name == name:
