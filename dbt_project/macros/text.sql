@@ -33,3 +33,22 @@
         else upper(trim({{ expr }}))
     end
 {%- endmacro %}
+
+{#- A web domain as backlink tools and people write it, reduced to the bare host: lower case,
+    scheme, `www.`, port, path, query and fragment dropped (`https://www.Acme.com/shop?x` ->
+    `acme.com`); empty text as NULL. regexp_replace exists on DuckDB, Postgres, Snowflake,
+    BigQuery, Spark and Trino. -#}
+{% macro web_domain(expr) -%}
+    {{ return(adapter.dispatch('web_domain', 'social_roi')(expr)) }}
+{%- endmacro %}
+
+{% macro default__web_domain(expr) -%}
+    nullif(
+        regexp_replace(
+            regexp_replace(
+                regexp_replace(lower(trim(cast({{ expr }} as {{ dbt.type_string() }}))),
+                    '^[a-z][a-z0-9+.-]*://', ''),
+                '^www[.]', ''),
+            '[/?#:].*$', ''),
+        '')
+{%- endmacro %}

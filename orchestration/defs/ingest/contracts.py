@@ -744,6 +744,33 @@ TABLES: tuple[Table, ...] = (
             "Own and competitor social accounts, one row per platform and account."),
     ),
     Table(
+        "social_accounts", "brands",
+        (
+            _key("brand", description=(
+                "Brand name, its canonical spelling: the same as `accounts.brand` and the "
+                "listening tool's `mentions.brand` (Arabic yeh/kaf are normalised, so `كافه` "
+                "and `کافه` are one brand).")),
+            Column("is_own", "BOOLEAN", required=True, not_null=True, description=(
+                "True for the business's own brand (or brands), false for a competitor. A "
+                "brand is own when any of its rows here or in `accounts` says so.")),
+            Column("website_domain", description=(
+                "One web domain of the brand's website, e.g. `navacoffee.ir`; written as a "
+                "bare host or a URL (`https://www.navacoffee.ir/` is read as "
+                "`navacoffee.ir`). SEO backlink exports (`seo.backlinks.target_domain`) are "
+                "matched to the brand through it. One row per domain when the brand has "
+                "several; empty when the brand has no website.")),
+            Column("industry", description=(
+                "Industry of the brand, e.g. `coffee_roastery`; optional.")),
+        ),
+        key=("brand", "website_domain"),
+        description=(
+            "The brands the business benchmarks (its own and its competitors) and their "
+            "web domains, one row per brand and domain (a brand without a website has one "
+            "row with an empty domain). Brands named only in `accounts` or in listening "
+            "mentions are benchmarked too; this table adds brands without social accounts "
+            "and the domains that link backlinks to a brand."),
+    ),
+    Table(
         "social_accounts", "daily",
         (
             _event_time("date", "DATE", description="Day the figures cover."),
@@ -936,14 +963,22 @@ TABLES: tuple[Table, ...] = (
         (
             _event_time("date", "DATE", description="Day the figures cover."),
             _key("blog_or_list", description=(
-                "Blog or mailing list, e.g. `blog`, `newsletter`.")),
+                "Blog or mailing list, e.g. `blog`, `newsletter`, `weekly offers`; every "
+                "list counts (per list, and summed per brand).")),
             _count("subscribers_total", description=(
                 "Subscribers at the end of `date`, a level (not a daily change).")),
             _count("subscribed", description="New subscribers on `date`."),
             _count("unsubscribed", description="Unsubscribes on `date`."),
+            Column("brand", description=(
+                "Brand the list belongs to, spelled as in `social_accounts.brands` (Arabic "
+                "yeh/kaf normalised); empty (NULL) for the own brand's lists, the usual case. "
+                "Name the brand when the business has several own brands or tracks a "
+                "competitor's public list.")),
         ),
-        key=("date", "blog_or_list"),
-        description="Blog and newsletter subscribers, one row per date and blog or list.",
+        key=("date", "brand", "blog_or_list"),
+        description=(
+            "Blog and newsletter subscribers, one row per date, brand and blog or list (the "
+            "brand empty for the own brand)."),
     ),
     Table(
         "surveys", "csat",
@@ -1056,12 +1091,14 @@ SOURCE_DESCRIPTIONS: dict[str, str] = {
     "youtube_analytics": "YouTube Analytics, in the Fivetran youtube_analytics connector's shape.",
     "ga4": "Google Analytics 4 BigQuery export (events_YYYYMMDD tables as JSON lines or Parquet).",
     "shopify": "Shopify orders, refunds and customers, in the Fivetran shopify connector's shape.",
-    "social_accounts": "Own and competitor social accounts and their public daily figures.",
+    "social_accounts": (
+        "Own and competitor brands and their web domains, their social accounts and the "
+        "accounts' public daily figures."),
     "social_comments": "Comments on own posts, from the platforms' APIs or a social inbox tool.",
     "listening": "Social listening: mentions of own and competitor brands on the web.",
     "marketing": "Money and time invested in marketing, campaigns and FX rates.",
     "seo": "Backlinks to own and competitor sites, as SEO tools export them.",
-    "blog": "Blog and newsletter subscribers per day.",
+    "blog": "Blog and newsletter subscribers per day and list.",
     "surveys": "Customer satisfaction (CSAT, NPS) and audience survey responses.",
     "strategy": "SMART goals and the channel self-assessment of the strategy guide.",
 }

@@ -1,5 +1,6 @@
--- One row per day and list (the blog, the newsletter): subscribers at the end of the day and
--- the day's subscriptions and unsubscriptions.
+-- One row per day, brand and list (the blog, the newsletter, any other list): subscribers at
+-- the end of the day and the day's subscriptions and unsubscriptions. `brand` is NULL for
+-- the own brand's lists (the usual case), else Persian yeh/kaf normalised.
 {%- set available = source_columns(source('blog', 'subscribers_daily')) %}
 
 with
@@ -12,6 +13,9 @@ renamed as (
     select
         -- ids
         lower({{ normalize_text('blog_or_list') }}) as list_name,
+
+        -- strings
+        {{ normalize_text(column_or_null(available, 'brand', dbt.type_string())) }} as brand,
 
         -- numerics
         {{ parse_number(column_or_null(available, 'subscribers_total', dbt.type_string()),

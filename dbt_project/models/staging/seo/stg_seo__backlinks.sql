@@ -19,7 +19,7 @@ renamed as (
         ])) }} as backlink_id,
 
         -- strings
-        lower({{ normalize_text('target_domain') }}) as target_domain,
+        {{ web_domain(normalize_text('target_domain')) }} as target_domain,
         lower({{ normalize_text('referring_domain') }}) as referring_domain,
         {{ normalize_text('referring_url') }} as referring_url,
         {{ normalize_text('target_url') }} as target_url,
