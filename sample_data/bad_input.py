@@ -156,7 +156,7 @@ def _encoding(m: _Manifest, period: Period, seed: int) -> None:
 
 
 def _negative(m: _Manifest, period: Period) -> None:
-    header = _cols("blog", "subscribers_daily")
+    header = [c for c in _cols("blog", "subscribers_daily") if c != "brand"]  # optional
     d = [(period.start + timedelta(days=i)).isoformat() for i in range(4)]
     rows = [[d[0], "bad-input-list", "50", "2", "1"], [d[1], "bad-input-list", "45", "-5", "0"],
             [d[2], "bad-input-list", "44", "0", "-1"], [d[3], "bad-input-list", "46", "2", "0"]]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .config import SITE_DOMAIN
+
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube")
 INDUSTRY = "coffee_roastery"
 
@@ -17,6 +19,7 @@ class Brand:
     is_own: bool
     size: float  # audience size relative to the own brand
     mention_weight: float
+    domain: str  # web domain of the brand's website (social_accounts/brands)
 
 
 @dataclass(frozen=True)
@@ -30,11 +33,13 @@ class Account:
     following: int
 
 
-OWN = Brand("nava", "کافه نوا", "Nava Coffee", "navacoffee", True, 1.0, 0.34)
+OWN = Brand("nava", "کافه نوا", "Nava Coffee", "navacoffee", True, 1.0, 0.34, SITE_DOMAIN)
 COMPETITORS = (
-    Brand("dariche", "قهوه دریچه", "Dariche Coffee", "darichecoffee", False, 1.6, 0.3),
-    Brand("kucheh", "کافه کوچه", "Kucheh Cafe", "kuchehcafe", False, 0.7, 0.2),
-    Brand("nik", "رستری نیک", "Nik Roastery", "nikroastery", False, 0.45, 0.16),
+    Brand("dariche", "قهوه دریچه", "Dariche Coffee", "darichecoffee", False, 1.6, 0.3,
+          "darichecoffee.ir"),
+    Brand("kucheh", "کافه کوچه", "Kucheh Cafe", "kuchehcafe", False, 0.7, 0.2, "kuchehcafe.ir"),
+    Brand("nik", "رستری نیک", "Nik Roastery", "nikroastery", False, 0.45, 0.16,
+          "nikroastery.ir"),
 )
 BRANDS = (OWN, *COMPETITORS)
 

@@ -1,4 +1,5 @@
-"""social_accounts/*: own and competitor accounts, and per-account daily figures.
+"""social_accounts/*: the brands and their web domains, own and competitor accounts, and
+per-account daily figures.
 
 Own accounts' followers equal the connectors' follower counts on the same date; mentions
 equal the listening mentions of that brand on that platform that day.
@@ -10,7 +11,7 @@ import random
 from collections import Counter
 from datetime import date
 
-from .brands import INDUSTRY, Account, accounts
+from .brands import BRANDS, INDUSTRY, Account, accounts
 from .config import Period
 from .followers import FollowerSeries, competitor_series
 from .listening import ListeningResult
@@ -23,8 +24,15 @@ def write_social_accounts(
     sinks: Sinks, seed: int, period: Period, own: dict[str, FollowerSeries],
     posts: list[Post], listening: ListeningResult,
 ) -> dict[str, FollowerSeries]:
-    """Writes both tables; returns every account's series keyed by ``platform:account_id``."""
+    """Writes the three tables; returns every account's series keyed by
+    ``platform:account_id``."""
     rng = stream(seed, "social_accounts")
+    brand_sink = sinks("social_accounts", "brands")
+    for b in BRANDS:  # one row per brand and web domain; the own domain is the SEO export's
+        brand_sink.write("brands", {
+            "brand": b.brand, "is_own": b.is_own, "website_domain": b.domain,
+            "industry": INDUSTRY,
+        })
     all_accounts = accounts()
     acc_sink = sinks("social_accounts", "accounts")
     for a in all_accounts:

@@ -172,7 +172,10 @@ def test_blog_subscribers_at_end_equal_ground_truth(pipeline):
     _, con, truth, _ = pipeline
     own = own_brand(con)
     subscribers = column(con, DISTRIBUTION, "blog_subscribers")
-    assert subscribers[own] == truth["headline"]["blog"]["blog"]["value"]
+    # every list counts (the blog and the newsletter), summed per brand
+    lists = truth["headline"]["blog"]
+    assert subscribers[own] == lists["blog"]["value"] + lists["newsletter"]["value"]
+    assert {own: subscribers[own]} == truth["headline"]["blog_subscribers_by_brand"]["value"]
     assert all(v is None for b, v in subscribers.items() if b != own)
 
 

@@ -2,8 +2,10 @@
 -- platforms plus `all`, the brand's total), own brand and competitors alike, with the
 -- public figures every brand has: followers, their growth, posts, mentions and their
 -- estimated reach; backlinks and blog subscribers on the `all` row only (they belong to the
--- brand's website, not to a platform). Each benchmarked metric gets an index vs the
--- competitive set's median and a percentile rank (macro peer_index_columns).
+-- brand's website, not to a platform). Brands, their web domains and competitors come from
+-- landing data (int_brands_unioned, social_accounts/brands), never from SQL or seeds. Each
+-- benchmarked metric gets an index vs the competitive set's median and a percentile rank
+-- (macro peer_index_columns).
 
 with
 
@@ -11,8 +13,12 @@ calendar as (
     select * from {{ ref('int_dates_enriched') }}
 ),
 
-social_accounts as (
-    select * from {{ ref('stg_social_accounts__accounts') }}
+brands as (
+    select * from {{ ref('int_brands_unioned') }}
+),
+
+brand_websites as (
+    select * from {{ ref('stg_social_accounts__brands') }}
 ),
 
 account_days as (
@@ -27,12 +33,8 @@ backlinks as (
     select * from {{ ref('stg_seo__backlinks') }}
 ),
 
-brand_domains as (
-    select * from {{ ref('brand_domains') }}
-),
-
-subscriber_counts as (
-    select * from {{ ref('stg_blog__subscriber_counts') }}
+subscriber_lists as (
+    select * from {{ ref('int_subscriber_lists_aggregated') }}
 ),
 
 months as (
@@ -41,24 +43,6 @@ months as (
         max(calendar_date) as month_end_date
     from calendar
     group by month_start_date
-),
-
-brands as (
-    select
-        brand,
-        max(case when is_own then 1 else 0 end) = 1 as is_own_brand
-    from (
-        select
-            social_accounts.brand,
-            social_accounts.is_own
-        from social_accounts
-        union all
-        select
-            mentions.brand,
-            false as is_own
-        from mentions
-    ) as brand_sources
-    group by brand
 ),
 
 platforms as (
@@ -203,6 +187,16 @@ platform_mentions as (
     group by brand, month_start_date
 ),
 
+-- each brand's web domains (social_accounts/brands; both sides reduced to the bare host by
+-- macro web_domain in staging), one row per pair however often the landing table lists it
+brand_domains as (
+    select distinct
+        brand,
+        website_domain
+    from brand_websites
+    where brand is not null and website_domain is not null
+),
+
 brand_backlinks as (
     select
         brand_domains.brand,
@@ -213,7 +207,7 @@ brand_backlinks as (
         backlinks.lost_date
     from backlinks
     inner join brand_domains
-        on backlinks.target_domain = lower(trim(brand_domains.target_domain))
+        on backlinks.target_domain = brand_domains.website_domain
 ),
 
 -- whether each referring domain has a live link to the brand at the end of the month and
@@ -296,24 +290,15 @@ tracked_brands as (
     select distinct brand from brand_backlinks
 ),
 
-blog_days_ranked as (
+-- every subscriber list of the brand (the blog, the newsletter, ...), summed at month end
+brand_subscribers as (
     select
-        subscribers_total,
-        cast({{ dbt.date_trunc('month', 'report_date') }} as date) as month_start_date,
-        row_number() over (
-            partition by cast({{ dbt.date_trunc('month', 'report_date') }} as date)
-            order by report_date desc
-        ) as rank_from_last
-    from subscriber_counts
-    where list_name = 'blog' and subscribers_total is not null
-),
-
-blog_month_end as (
-    select
+        brand,
         month_start_date,
-        subscribers_total as blog_subscribers
-    from blog_days_ranked
-    where rank_from_last = 1
+        sum(subscribers) as blog_subscribers
+    from subscriber_lists
+    where brand is not null and subscribers is not null
+    group by brand, month_start_date
 ),
 
 platform_rows as (
@@ -388,8 +373,7 @@ joined as (
                 then coalesce(backlink_domains_live.lost_referring_domains, 0)
         end as lost_referring_domains,
         case
-            when spine.platform = 'all' and spine.is_own_brand
-                then blog_month_end.blog_subscribers
+            when spine.platform = 'all' then brand_subscribers.blog_subscribers
         end as blog_subscribers
     from spine
     left join platform_rows
@@ -417,8 +401,10 @@ joined as (
         on
             spine.brand = backlink_domains_live.brand
             and spine.month_start_date = backlink_domains_live.month_start_date
-    left join blog_month_end
-        on spine.month_start_date = blog_month_end.month_start_date
+    left join brand_subscribers
+        on
+            spine.brand = brand_subscribers.brand
+            and spine.month_start_date = brand_subscribers.month_start_date
 ),
 
 indexed as (
