@@ -41,6 +41,7 @@ class ShopTotals:
     induced_gross_usd: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     orders_over_int32: int = 0
     new_customers: int = 0
+    new_customers_created_before_history: int = 0
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Shop:
         self.totals = ShopTotals()
         self.n_orders = self.n_lines = self.n_refunds = self.n_refund_lines = 0
         self.office_order_done = False
+        # customers with a kept (non-cancelled) order, and the record each was created with
+        self.kept_buyers: dict[str, Customer] = {}
 
     def _queue(self, when: datetime, table: str, row: dict[str, Any]) -> None:
         when = min(when, self.end_instant)
@@ -148,6 +151,7 @@ class Shop:
             return PlacedOrder(order_id, round(usd, 2))
         t.orders += 1
         t.gross_usd += usd
+        self.kept_buyers.setdefault(customer.id, customer)
         t.orders_over_int32 += subtotal // 100 > 2**31 - 1
         if induced:
             t.induced_orders[induced] += 1
@@ -187,7 +191,13 @@ class Shop:
         self._queue(synced, "order", dict(row, _fivetran_synced=min(synced, self.end_instant)))
 
     def finish(self) -> ShopTotals:
-        self.totals.new_customers = self.customers.new_in_period
+        # A new customer is a customer's first kept order in the order history the files
+        # hold; customers created before the period bought before it (they were picked as
+        # returning customers), so the warehouse flags them as older than the history.
+        start = self.customers.start
+        self.totals.new_customers = len(self.kept_buyers)
+        self.totals.new_customers_created_before_history = sum(
+            1 for c in self.kept_buyers.values() if c.created_at < start)
         return self.totals
 
     def end_day(self, day: date) -> None:

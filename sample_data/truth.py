@@ -92,6 +92,10 @@ def build_truth(r: Results) -> dict[str, Any]:
             "blog": {name: _m(v["subscribers_at_end"], f"blog/subscribers_daily."
                               f"subscribers_total on the end date for blog_or_list = '{name}'")
                      for name, v in r.blog.items()},
+            "blog_subscribers_by_brand": _m(
+                {OWN.brand: sum(v["subscribers_at_end"] for v in r.blog.values())},
+                "subscribers_total on the end date summed over every list of blog/"
+                "subscribers_daily, per brand (a list without a brand is the own brand's)"),
             "surveys": _surveys(r),
         },
         "restated_snapshot": r.platforms["instagram"].restated,
@@ -228,7 +232,15 @@ def _shop(r: Results) -> dict[str, Any]:
                               "gross_revenue_usd - refunds_usd (unrounded values)"),
         "refunds": s.refunds, "partial_refunds": s.partial_refunds,
         "new_customers": _m(s.new_customers,
-                            "shopify/customer rows whose created_at local date is in the period"),
+                            "customers whose first non-cancelled order (latest version) in the "
+                            "shopify/order files is in the period: customers with at least one "
+                            "non-cancelled order (a customer whose only orders are cancelled is "
+                            "never new)"),
+        "new_customers_created_before_history": _m(
+            s.new_customers_created_before_history,
+            "of new_customers, those whose shopify/customer created_at local date is before the "
+            "first order's: returning customers whose earlier orders predate the files (the "
+            "warehouse counts them and flags them is_customer_created_before_history)"),
         "orders_by_currency": dict(sorted(s.currencies.items())),
         "orders_total_price_over_int32": s.orders_over_int32,
         "orders_with_ga4_purchase": r.web.purchases,

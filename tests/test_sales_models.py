@@ -69,11 +69,14 @@ def _landed_shop(landing: Path) -> dict[str, Any]:
         if order is not None:
             refunded += _num(line["subtotal"]) * rate(order["currency"],
                                                       _utc_day(refund["created_at"]))
+    # a new customer: each customer with a kept (non-cancelled) order, once; flagged when its
+    # record predates the first loaded order's local date
     start = min(_local_day(o["created_at"]) for o in orders.values())
-    new_customers = sum(1 for c in _rows(landing, "shopify", "customer")
-                        if _local_day(c["created_at"]) >= start)
+    buyers = {o["customer_id"] for o in live.values() if o["customer_id"]}
+    created = {c["id"]: _local_day(c["created_at"]) for c in _rows(landing, "shopify", "customer")}
     return {"orders": len(live), "gross": gross, "refunds": refunded,
-            "net": gross - refunded, "new_customers": new_customers}
+            "net": gross - refunded, "new_customers": len(buyers),
+            "new_customers_created_before_history": sum(1 for b in buyers if created[b] < start)}
 
 
 # --------------------------------------------- Solar Hijri: Borkowski's algorithm (jalaali-js)
@@ -193,11 +196,19 @@ def test_cancelled_orders_keep_their_row_with_zero_revenue(pipeline):
 
 def test_new_customers_match_landed_customers_and_ground_truth(pipeline):
     landing, con, truth, _ = pipeline
-    (new_in_orders,) = con.execute(
-        "select count(*) from intermediate.int_orders_enriched where is_new_customer"
-    ).fetchone()
-    landed = _landed_shop(landing)["new_customers"]
-    assert new_in_orders == landed == truth["headline"]["shop"]["new_customers"]["value"]
+    new, flagged, cancelled_new, starts = con.execute("""
+        select count(*) filter (where is_new_customer),
+               count(*) filter (where is_new_customer and is_customer_created_before_history),
+               count(*) filter (where is_new_customer and is_cancelled),
+               count(distinct order_history_start_date)
+        from intermediate.int_orders_enriched""").fetchone()
+    landed = _landed_shop(landing)
+    shop = truth["headline"]["shop"]
+    assert new == landed["new_customers"] == shop["new_customers"]["value"]
+    assert flagged == landed["new_customers_created_before_history"] \
+        == shop["new_customers_created_before_history"]["value"] > 0
+    assert cancelled_new == 0
+    assert starts == 1
 
 
 def test_transaction_id_is_the_order_id_as_text(pipeline):

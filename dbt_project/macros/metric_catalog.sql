@@ -257,9 +257,9 @@
   name: "New customers"
   tier: 3
   dimension: null
-  definition: "Customers whose first order was placed that day."
-  formula: "count of orders that are the customer's first (a cancelled first order counts)"
-  convention: "first order in the history"
+  definition: "Customers whose first non-cancelled order in the order history was placed that day, whenever they signed up. Caveat: the history starts at the first loaded order (int_orders_enriched.order_history_start_date); a customer whose record is older may have bought before it and is counted, flagged is_customer_created_before_history."
+  formula: "count of orders that are the customer's first non-cancelled order (customer_order_number = 1); cancelled orders never count"
+  convention: "order sequence as Fivetran's dbt_shopify numbers it (customer_order_seq_number = 1 is new), cancelled orders left out"
   unit: count
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
@@ -301,7 +301,7 @@
   name: "New customers from social"
   tier: 3
   dimension: null
-  definition: "New customers whose first order is credited to social."
+  definition: "New customers (as new_customers) whose first non-cancelled order is credited to social."
   formula: "new customers among social_attributed_orders"
   convention: "last non-direct click (GA4)"
   unit: count
@@ -473,7 +473,7 @@
   name: "Active backlinks"
   tier: null
   dimension: distribution
-  definition: "Live links pointing to the brand's domain at month end."
+  definition: "Live links pointing to one of the brand's web domains (social_accounts/brands) at month end."
   formula: "distinct (referring_url, target_url) live at month end"
   convention: "SEO tool export"
   unit: count
@@ -517,12 +517,12 @@
   column: lost_referring_domains
   indexed: true
 - key: benchmark_blog_subscribers
-  name: "Blog subscribers"
+  name: "Blog and newsletter subscribers"
   tier: null
   dimension: distribution
-  definition: "Blog subscribers at month end (own brand)."
-  formula: "subscribers_total on the last day of the month"
-  convention: "blog platform count"
+  definition: "Subscribers of every list of the brand (the blog, newsletters, any list of blog/subscribers_daily; a list without a brand is the own brand's) at month end, summed per brand; the figure per list is in int_subscriber_lists_aggregated."
+  formula: "sum over the brand's lists of subscribers_total on the list's last day of the month with a figure ('all' row)"
+  convention: "list platform counts; a person on two lists counts twice"
   unit: count
   grain: "month x brand x platform"
   mart: benchmark_distribution

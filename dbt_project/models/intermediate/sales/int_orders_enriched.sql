@@ -1,5 +1,9 @@
 -- One row per Shopify order (its latest version): amounts in the order's currency and in
 -- the reporting currency, refunds netted, new vs returning customer, UTM and referrer.
+-- A new customer is the customer's first non-cancelled order in the order history (the
+-- customer's order sequence, numbered as Fivetran's dbt_shopify numbers it, over the orders
+-- that were not cancelled). A customer whose record predates the first loaded order may
+-- have bought before the history starts: still counted, and flagged.
 -- Money follows ground_truth.json's conventions: the order total converts at the FX rate of
 -- the order's own UTC date, each refund at the rate of the refund's own UTC date. A
 -- cancelled order keeps its row (flagged) with gross, refunded and net revenue 0.
@@ -131,12 +135,14 @@ order_history as (
 ),
 
 customer_sequence as (
+    -- the order's place in the customer's sequence of kept (non-cancelled) orders, by
+    -- created_at (order_id breaks ties); NULL for cancelled orders and guest checkouts
     select
         latest_orders.order_id,
         case
-            when latest_orders.customer_id is not null
+            when latest_orders.customer_id is not null and not latest_orders.is_cancelled
                 then row_number() over (
-                    partition by latest_orders.customer_id
+                    partition by latest_orders.customer_id, latest_orders.is_cancelled
                     order by latest_orders.created_at, latest_orders.order_id
                 )
         end as customer_order_number,
@@ -232,14 +238,14 @@ final as (
         is_cancelled,
         refund_count > 0 as has_refund,
         ga4_session_key is not null as is_linked_to_ga4,
-        coalesce(
-            customer_order_number = 1 and customer_created_date >= history_start_date,
-            false
-        ) as is_new_customer,
+        coalesce(customer_order_number = 1, false) as is_new_customer,
+        -- NULL for guest checkouts and customers without a customer record
+        customer_created_date < history_start_date as is_customer_created_before_history,
 
         -- dates
         order_date,
         order_utc_date,
+        history_start_date as order_history_start_date,
 
         -- timestamps
         created_at,

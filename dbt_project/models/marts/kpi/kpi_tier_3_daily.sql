@@ -3,7 +3,9 @@
 -- non-direct click, and one row per own social account with the orders, net revenue and new
 -- customers credited to its platform's Organic and Paid Social traffic. Every calendar day
 -- is present (zeros on a day without orders). Cancelled orders count in neither orders nor
--- revenue; a new customer whose first order was cancelled still counts as a new customer.
+-- revenue nor new customers: a new customer is the customer's first non-cancelled order in
+-- the order history (int_orders_enriched.is_new_customer), so a customer whose first order
+-- was cancelled is new on the day of its first order that was not.
 
 with
 
@@ -59,7 +61,7 @@ order_flags as (
         case when is_cancelled then 0 else gross_revenue end as counted_gross_revenue,
         case when is_cancelled then 0 else refunded_revenue end as counted_refunded_revenue,
         case when is_cancelled then 0 else net_revenue end as counted_net_revenue,
-        case when is_new_customer then 1 else 0 end as new_customer,
+        case when is_new_customer and not is_cancelled then 1 else 0 end as new_customer,
         is_social_attributed
     from order_scopes
 ),
