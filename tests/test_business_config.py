@@ -221,3 +221,18 @@ def test_files_of_this_fixture_are_all_used() -> None:
     for relative in FILES:
         source, table, _ = Path(relative).parts
         assert (source, table) in TABLES_BY_KEY, relative
+
+
+def test_the_readme_lists_every_landing_table() -> None:
+    from orchestration.defs.ingest.contracts import SOURCES, tables_of
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    for source in SOURCES:
+        row = next((line for line in readme.splitlines()
+                    if line.startswith(f"| `{source}` |")), None)
+        assert row is not None, f"README's landing folder table lacks {source}"
+        for table in tables_of(source):
+            assert f"`{table.name}`" in row, f"README lacks {source}/{table.name}"
+    sample_readme = (Path(__file__).parents[1] / "sample_data" / "README.md").read_text(
+        encoding="utf-8")
+    assert "social_accounts/brands" in sample_readme
