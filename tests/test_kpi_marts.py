@@ -36,47 +36,72 @@ def instagram_likes(record: dict) -> int | None:
     return record["like_count"] if record["like_count"] is not None else record["reel_likes"]
 
 
-def lifetime_totals(landing: Path) -> dict[str, dict[str, int]]:
-    """Per own platform, likes / comments / shares over the period: the latest lifetime value
-    of every post summed (daily reports summed where the platform reports daily)."""
+def linkedin_latest(landing: Path) -> dict[str, dict[str, Any]]:
+    """The latest share statistic per share (its URN, or the post the link table names when the
+    URN is missing): the natural key, never the connector's row id."""
+    links = {r["share_statistic_id"]: r["ugc_post_id"]
+             for r in rows(landing, "linkedin_pages", "ugc_post_share_statistic")}
+    keyed = [{**r, "share": r["_share_entity_urn"] or links.get(r["_fivetran_id"])
+              or r["_fivetran_id"]}
+             for r in rows(landing, "linkedin_pages", "share_statistic")]
+    return latest(keyed, "share")
+
+
+def lifetime_totals(landing: Path) -> dict[str, dict[str, int | None]]:
+    """Per own platform, likes / reactions / comments / shares / impressions over the period:
+    the latest lifetime value of every post summed (daily reports summed where the platform
+    reports daily). Facebook likes are the 'like' reaction, reactions all six."""
     facebook = latest(rows(landing, "facebook_pages", "lifetime_post_metrics_total"), "post_id",
                       ("date", "_fivetran_synced"))
     facebook_versions = latest(rows(landing, "facebook_pages", "post_history"), "id")
     instagram = latest(rows(landing, "instagram_business", "media_insights"), "id")
-    linkedin = latest(rows(landing, "linkedin_pages", "share_statistic"), "_fivetran_id")
+    linkedin = linkedin_latest(landing)
     tweets = latest(rows(landing, "twitter_organic", "tweet"), "id")
     tweet_reports = rows(landing, "twitter_organic", "organic_tweet_report")
     videos = rows(landing, "youtube_analytics", "video")
     video_reports = rows(landing, "youtube_analytics", "channel_basic_a_2")
     families = ("video_photo", "reel", "carousel_album", "story")
+    instagram_likes_total = sum(instagram_likes(r) or 0 for r in instagram.values())
     return {
         "facebook": {
-            "likes": sum(r[f"post_reactions_{k}_total"] or 0 for r in facebook.values()
-                         for k in REACTIONS),
+            "likes": sum(r["post_reactions_like_total"] for r in facebook.values()),
+            "reactions": sum(r[f"post_reactions_{k}_total"] for r in facebook.values()
+                             for k in REACTIONS),
             "comments": sum(c["platform"] == "facebook"
                             for c in rows(landing, "social_comments", "comments")),
             "shares": sum(r["share_count"] or 0 for r in facebook_versions.values()),
+            "impressions": sum(r["post_media_view"] if r["post_media_view"] is not None
+                               else r["post_impressions"] for r in facebook.values()),
         },
         "instagram": {
-            "likes": sum(instagram_likes(r) or 0 for r in instagram.values()),
+            "likes": instagram_likes_total,
+            "reactions": instagram_likes_total,
             "comments": sum((r["comment_count"] if r["comment_count"] is not None
                              else r["reel_comments"]) or 0 for r in instagram.values()),
             "shares": sum(r[f"{f}_shares"] or 0 for r in instagram.values() for f in families),
+            "impressions": sum(r[f"{f}_views"] or 0 for r in instagram.values()
+                               for f in families),
         },
         "x": {
             "likes": sum(r["favorite_count"] for r in tweets.values()),
+            "reactions": sum(r["favorite_count"] for r in tweets.values()),
             "comments": sum(r["replies"] for r in tweet_reports),
             "shares": sum(r["retweets"] for r in tweet_reports),
+            "impressions": sum(r["impressions"] for r in tweet_reports),
         },
         "linkedin": {
             "likes": sum(r["like_count"] for r in linkedin.values()),
+            "reactions": sum(r["like_count"] for r in linkedin.values()),
             "comments": sum(r["comment_count"] for r in linkedin.values()),
             "shares": sum(r["share_count"] for r in linkedin.values()),
+            "impressions": sum(r["impression_count"] for r in linkedin.values()),
         },
         "youtube": {
             "likes": sum(r["statistics_like_count"] for r in videos),
+            "reactions": sum(r["statistics_like_count"] for r in videos),
             "comments": sum(r["comments"] for r in video_reports),
             "shares": sum(r["shares"] for r in video_reports),
+            "impressions": None,  # YouTube reports no impressions
         },
     }
 
@@ -87,32 +112,28 @@ def period_sums(con, table: str, columns: tuple[str, ...]) -> dict[str, tuple]:
         f"select platform, {select} from {table} group by platform").fetchall()}
 
 
-def test_likes_comments_and_shares_over_the_period_equal_latest_lifetime_values(pipeline):
+def test_tier_totals_over_the_period_equal_latest_lifetime_values(pipeline):
+    """For every platform, likes, reactions, comments, shares and impressions summed in the
+    tier marts equal the latest lifetime values of the landing files (daily reports summed)."""
     landing, con, truth, _ = pipeline
     expected = lifetime_totals(landing)
-    tier_1 = period_sums(con, TIER_1, ("likes", "comments"))
-    tier_2 = period_sums(con, TIER_2, ("shares",))
+    tier_1 = period_sums(con, TIER_1, ("likes", "reactions", "comments"))
+    tier_2 = period_sums(con, TIER_2, ("shares", "impressions"))
     for platform in PLATFORMS:
-        assert tier_1[platform] == (expected[platform]["likes"],
-                                    expected[platform]["comments"]), platform
-        assert tier_2[platform] == (expected[platform]["shares"],), platform
-    assert tier_1["all"] == (sum(e["likes"] for e in expected.values()),
-                             sum(e["comments"] for e in expected.values()))
-    assert tier_2["all"] == (sum(e["shares"] for e in expected.values()),)
-    # The ground truth's definitions are the same except Facebook likes, where the headline
-    # counts the "like" reaction only and the mart all six reactions.
+        e = expected[platform]
+        assert tier_1[platform] == (e["likes"], e["reactions"], e["comments"]), platform
+        assert tier_2[platform] == (e["shares"], e["impressions"]), platform
+    assert tier_1["all"] == tuple(sum(e[k] for e in expected.values())
+                                  for k in ("likes", "reactions", "comments"))
+    assert tier_2["all"] == (sum(e["shares"] for e in expected.values()),
+                             sum(e["impressions"] or 0 for e in expected.values()))
+    # The ground truth's definitions are the same: Facebook likes count the 'like' reaction
+    # only, as the mart's likes do; all six reactions are more.
     engagement = truth["headline"]["engagement"]
     for platform in PLATFORMS:
-        assert expected[platform]["comments"] == engagement[platform]["comments"], platform
-        assert expected[platform]["shares"] == engagement[platform]["shares"], platform
-        if platform != "facebook":
-            assert expected[platform]["likes"] == engagement[platform]["likes"], platform
-    facebook_like_reaction = sum(
-        r["post_reactions_like_total"] for r in latest(
-            rows(landing, "facebook_pages", "lifetime_post_metrics_total"), "post_id",
-            ("date", "_fivetran_synced")).values())
-    assert facebook_like_reaction == engagement["facebook"]["likes"]
-    assert expected["facebook"]["likes"] > facebook_like_reaction
+        for figure in ("likes", "comments", "shares"):
+            assert expected[platform][figure] == engagement[platform][figure], (platform, figure)
+    assert expected["facebook"]["reactions"] > expected["facebook"]["likes"]
 
 
 def test_restated_snapshot_lowers_that_days_likes(pipeline):
@@ -265,7 +286,8 @@ EXPECTED_TYPES = {
         "brand": "VARCHAR", "jalali_date": "VARCHAR", "followers": "BIGINT",
         "followers_gained": "BIGINT", "followers_lost": "BIGINT",
         "net_follower_change": "BIGINT", "followers_at_day_start": "BIGINT",
-        "posts_published": "BIGINT", "likes": "BIGINT", "comments": "BIGINT",
+        "posts_published": "BIGINT", "likes": "BIGINT", "reactions": "BIGINT",
+        "comments": "BIGINT",
         "conversation_rate": "DOUBLE", "applause_rate": "DOUBLE",
         "audience_growth_rate": "DOUBLE",
     },

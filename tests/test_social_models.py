@@ -30,7 +30,8 @@ def test_facebook_daily_deltas_sum_to_latest_lifetime_values(pipeline):
     landing, con, truth, _ = pipeline
     metrics = latest(rows(landing, "facebook_pages", "lifetime_post_metrics_total"), "post_id",
                      ("date", "_fivetran_synced"))
-    reactions = {p: sum(r[f"post_reactions_{k}_total"] or 0 for k in REACTIONS)
+    likes = {p: r["post_reactions_like_total"] for p, r in metrics.items()}
+    reactions = {p: sum(r[f"post_reactions_{k}_total"] for k in REACTIONS)
                  for p, r in metrics.items()}
     clicks = {p: r["post_clicks"] for p, r in metrics.items()}
     views = {p: r["post_media_view"] if r["post_media_view"] is not None
@@ -42,14 +43,16 @@ def test_facebook_daily_deltas_sum_to_latest_lifetime_values(pipeline):
         if c["platform"] == "facebook":
             comments[c["post_id"]] += 1
 
-    assert summed(con, "facebook", "like_count") == reactions
+    assert summed(con, "facebook", "like_count") == likes
+    assert summed(con, "facebook", "reaction_count") == reactions
     assert summed(con, "facebook", "click_count") == clicks
     assert summed(con, "facebook", "impression_count") == views
     assert summed(con, "facebook", "share_count") == shares
     assert {p: v for p, v in summed(con, "facebook", "comment_count").items() if v} == comments
     engagement = truth["headline"]["engagement"]["facebook"]
-    # The headline counts "like" reactions only; the warehouse's likes are all six types.
-    assert sum(r["post_reactions_like_total"] for r in metrics.values()) == engagement["likes"]
+    # Likes are the 'like' reaction, as the headline counts them; reactions all six types.
+    assert sum(likes.values()) == engagement["likes"]
+    assert sum(reactions.values()) > sum(likes.values())
     assert sum(shares.values()) == engagement["shares"]
     assert sum(comments.values()) == engagement["comments"]
 
@@ -80,11 +83,13 @@ def test_instagram_daily_deltas_sum_to_latest_lifetime_values(pipeline):
 
 def test_linkedin_daily_deltas_sum_to_latest_lifetime_values(pipeline):
     landing, con, truth, _ = pipeline
-    statistics = latest(rows(landing, "linkedin_pages", "share_statistic"), "_fivetran_id")
+    # A share's versions are keyed by the share (its URN, else the post the link table names),
+    # never by the connector's row id.
     links = {r["share_statistic_id"]: r["ugc_post_id"]
              for r in rows(landing, "linkedin_pages", "ugc_post_share_statistic")}
-    by_post = {linkedin_numeric(r["_share_entity_urn"] or links[i]): r
-               for i, r in statistics.items()}
+    by_post = latest([{**r, "post": linkedin_numeric(r["_share_entity_urn"]
+                                                      or links[r["_fivetran_id"]])}
+                      for r in rows(landing, "linkedin_pages", "share_statistic")], "post")
     for metric, column in (("like_count", "like_count"), ("comment_count", "comment_count"),
                            ("share_count", "share_count"), ("click_count", "click_count"),
                            ("impression_count", "impression_count")):

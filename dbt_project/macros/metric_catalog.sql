@@ -87,16 +87,27 @@
   mart: kpi_tier_1_daily
   column: posts_published
 - key: likes
-  name: Likes (reactions)
+  name: Likes
   tier: 1
   dimension: interaction
-  definition: Likes and reactions received that day on the account's posts, of any age.
-  formula: sum of daily deltas of lifetime like/reaction counts (daily report rows as they are)
-  convention: Facebook counts all six reactions; daily figures are differences of lifetime snapshots, never sums of snapshots
+  definition: "Likes received that day on the account's posts, of any age. Facebook: the 'like' reaction only (all six reaction types are the metric `reactions`)."
+  formula: "sum of daily deltas of lifetime like counts (Facebook post_reactions_like_total; daily report rows as they are)"
+  convention: "Facebook 'like' reaction only, as Fivetran's Facebook reports count likes; LinkedIn like_count counts every reaction type; daily figures are differences of lifetime snapshots, never sums of snapshots"
   unit: count
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: likes
+- key: reactions
+  name: Reactions
+  tier: 1
+  dimension: interaction
+  definition: "Reactions received that day on the account's posts, of any age: Facebook all six types (like, love, wow, haha, sad, angry); on the other platforms their likes (their only reaction)."
+  formula: "sum of daily deltas of lifetime reaction totals (Facebook: the six post_reactions_*_total summed per snapshot; a snapshot with any type missing is skipped, not read as 0)"
+  convention: "Meta's reactions; equal to likes outside Facebook"
+  unit: count
+  grain: day x platform x own account
+  mart: kpi_tier_1_daily
+  column: reactions
 - key: comments
   name: Comments
   tier: 1
@@ -283,7 +294,7 @@
   formula: "orders whose last non-direct session (90-day lookback) is Organic or Paid Social, else the order's UTM tags"
   convention: "last non-direct click (GA4); correlational credit, not causal effect"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_orders
 - key: social_attributed_net_revenue
@@ -294,7 +305,7 @@
   formula: "sum of net_revenue of social_attributed_orders"
   convention: "last non-direct click (GA4)"
   unit: money
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_net_revenue
 - key: social_attributed_new_customers
@@ -305,7 +316,7 @@
   formula: "new customers among social_attributed_orders"
   convention: "last non-direct click (GA4)"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_new_customers
 - key: organic_social_orders
@@ -316,7 +327,7 @@
   formula: "orders whose last non-direct channel group is Organic Social"
   convention: "GA4 default channel grouping; last non-direct click"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_orders
 - key: organic_social_net_revenue
@@ -327,7 +338,7 @@
   formula: "sum of net_revenue of organic_social_orders"
   convention: "last non-direct click (GA4)"
   unit: money
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_net_revenue
 - key: organic_social_new_customers
@@ -338,7 +349,7 @@
   formula: "new customers among organic_social_orders"
   convention: "last non-direct click (GA4)"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_new_customers
 - key: paid_social_orders
@@ -349,7 +360,7 @@
   formula: "orders whose last non-direct channel group is Paid Social (social source, medium matching ^(.*cp.*|ppc|retargeting|paid.*)$)"
   convention: "GA4 default channel grouping; last non-direct click"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_orders
 - key: paid_social_net_revenue
@@ -360,7 +371,7 @@
   formula: "sum of net_revenue of paid_social_orders"
   convention: "last non-direct click (GA4)"
   unit: money
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_net_revenue
 - key: paid_social_new_customers
@@ -371,7 +382,7 @@
   formula: "new customers among paid_social_orders"
   convention: "last non-direct click (GA4)"
   unit: count
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_new_customers
 - key: social_order_share
@@ -382,7 +393,7 @@
   formula: "social_attributed_orders / orders of the shop that day"
   convention: "last non-direct click (GA4)"
   unit: rate
-  grain: "day x platform x own account, and the 'all' row"
+  grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_order_share
 # ------------------------------------------------------------------ benchmarks vs competitors
@@ -531,9 +542,9 @@
   name: "Public likes"
   tier: null
   dimension: interaction
-  definition: "Public likes (reactions) on the brand's posts in the month."
-  formula: "sum of daily like deltas"
-  convention: "public metric; Facebook counts all reactions"
+  definition: "Public likes on the brand's posts in the month, summed over the brand's accounts (Facebook: the 'like' reaction, as tier-1 likes)."
+  formula: "sum of daily like deltas (int_account_post_metrics_aggregated)"
+  convention: "public metric; Facebook 'like' reaction only (Fivetran's convention)"
   unit: count
   grain: "month x brand x platform"
   mart: benchmark_interaction

@@ -1,6 +1,8 @@
 -- Per day, the 'all' row's organic and paid social orders equal the sum of the platform
--- rows plus the orders credited to social sites without an own account (no platform), as
--- int_orders_attributed has them. Returns the days where they differ.
+-- rows plus the orders credited to social sites without a platform row (no platform, or a
+-- platform the business has no own account on), as int_orders_attributed has them. Each
+-- platform's credit is on exactly one row, so the sum never counts an order twice (several
+-- own accounts on one platform share one platform row). Returns the days where they differ.
 with
 
 mart as (
@@ -21,20 +23,28 @@ platform_sums as (
     group by metric_date
 ),
 
+platform_rows as (
+    select distinct platform
+    from mart
+    where platform <> 'all'
+),
+
 unplatformed as (
     select
-        order_date,
+        orders_attributed.order_date,
         sum(
-            case when attributed_channel_group = 'Organic Social' then 1 else 0 end
+            case when orders_attributed.attributed_channel_group = 'Organic Social' then 1 else 0 end
         ) as organic_social_orders,
-        sum(case when attributed_channel_group = 'Paid Social' then 1 else 0 end)
+        sum(case when orders_attributed.attributed_channel_group = 'Paid Social' then 1 else 0 end)
             as paid_social_orders
     from orders_attributed
+    left join platform_rows
+        on orders_attributed.attributed_social_platform = platform_rows.platform
     where
-        is_social_attributed
-        and not is_cancelled
-        and attributed_social_platform is null
-    group by order_date
+        orders_attributed.is_social_attributed
+        and not orders_attributed.is_cancelled
+        and platform_rows.platform is null
+    group by orders_attributed.order_date
 )
 
 select

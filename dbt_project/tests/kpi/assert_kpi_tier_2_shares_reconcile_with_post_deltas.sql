@@ -1,17 +1,13 @@
--- Tier-2 shares and impressions over the whole period, per own platform and on the `all`
--- rows, equal the sum of the post-level daily figures of own posts
--- (int_post_daily_metrics_unioned, own posts by int_posts_unioned.is_own); and the `all`
--- rows' search-content sessions equal the Organic Search sessions landing on own content
--- in int_web_sessions_assembled. Returns the rows that disagree.
+-- Tier-2 shares and impressions over the whole period, per own account and on the `all`
+-- rows, equal the sum of the post-level daily figures of own accounts
+-- (int_post_daily_metrics_unioned.is_own; metrics of posts missing from the posts tables
+-- included); and the `all` rows' search-content sessions equal the Organic Search sessions
+-- landing on own content in int_web_sessions_assembled. Returns the rows that disagree.
 
 with
 
 post_days as (
     select * from {{ ref('int_post_daily_metrics_unioned') }}
-),
-
-posts as (
-    select * from {{ ref('int_posts_unioned') }}
 ),
 
 web_sessions as (
@@ -24,15 +20,12 @@ mart as (
 
 own_post_days as (
     select
-        post_days.platform,
-        post_days.share_count,
-        post_days.impression_count
+        platform,
+        account_id,
+        share_count,
+        impression_count
     from post_days
-    inner join posts
-        on
-            post_days.platform = posts.platform
-            and post_days.post_id = posts.post_id
-    where posts.is_own
+    where is_own
 ),
 
 search_content_sessions as (
@@ -46,14 +39,16 @@ search_content_sessions as (
 expected as (
     select
         platform,
+        account_id,
         sum(share_count) as shares,
         sum(impression_count) as impressions,
         cast(null as {{ dbt.type_bigint() }}) as sessions
     from own_post_days
-    group by platform
+    group by platform, account_id
     union all
     select
         'all' as platform,
+        'all' as account_id,
         sum(own_post_days.share_count) as shares,
         sum(own_post_days.impression_count) as impressions,
         max(search_content_sessions.sessions) as sessions
@@ -64,15 +59,17 @@ expected as (
 actual as (
     select
         platform,
+        account_id,
         sum(shares) as shares,
         sum(impressions) as impressions,
         sum(search_content_sessions) as sessions
     from mart
-    group by platform
+    group by platform, account_id
 )
 
 select
     coalesce(expected.platform, actual.platform) as platform,
+    coalesce(expected.account_id, actual.account_id) as account_id,
     expected.shares as expected_shares,
     actual.shares as actual_shares,
     expected.impressions as expected_impressions,
@@ -81,7 +78,9 @@ select
     actual.sessions as actual_sessions
 from expected
 full outer join actual
-    on expected.platform = actual.platform
+    on
+        expected.platform = actual.platform
+        and expected.account_id = actual.account_id
 where
     coalesce(expected.shares, 0) != coalesce(actual.shares, 0)
     or coalesce(expected.impressions, 0) != coalesce(actual.impressions, 0)

@@ -2,11 +2,18 @@
 -- of the day, followers gained and lost, posts published, mentions.
 --
 -- Rules:
+-- * the spine: every day with any activity of the account: a social_accounts/daily row, a
+--   connector account snapshot (Facebook page day, Instagram or X user sync, YouTube report
+--   row), a post published, or a post metric (int_post_daily_metrics_unioned, orphans on
+--   the account they resolve to, `(unmatched)` included). So a post published on a day
+--   without an account snapshot is counted, and an account without any account-level feed
+--   (LinkedIn, when social_accounts/daily lacks it) still has its days.
 -- * followers: the own connector's figure where there is one (Facebook page_fans, Instagram
 --   and X followers_count of the day's last sync), else social_accounts/daily (LinkedIn,
 --   YouTube, every competitor).
 -- * gained / lost: only where the platform reports them (Facebook page_fan_adds/removes,
---   YouTube subscribers_gained/lost summed over the day's videos); elsewhere NULL, and
+--   YouTube subscribers_gained/lost summed over every report row of the channel and day,
+--   the video rows and the channel's own rows without a video); elsewhere NULL, and
 --   net_follower_change is the day-over-day change in followers (NULL on an account's first
 --   day). X's follows/unfollows in the tweet report are follows attributed to single tweets,
 --   not the account's gains and losses, so X counts as not reported.
@@ -42,6 +49,10 @@ youtube_reports as (
 
 posts as (
     select * from {{ ref('int_posts_unioned') }}
+),
+
+post_days as (
+    select * from {{ ref('int_post_daily_metrics_unioned') }}
 ),
 
 facebook_daily as (
@@ -106,6 +117,7 @@ youtube_daily as (
         cast(sum(subscribers_gained) as {{ dbt.type_bigint() }}) as followers_gained,
         cast(sum(subscribers_lost) as {{ dbt.type_bigint() }}) as followers_lost
     from youtube_reports
+    where is_latest and channel_id is not null
     group by channel_id, metric_date
 ),
 
@@ -146,6 +158,18 @@ spine as (
         account_id,
         metric_date
     from connector_daily
+    union
+    select
+        platform,
+        account_id,
+        metric_date
+    from daily_posts
+    union
+    select
+        platform,
+        account_id,
+        metric_date
+    from post_days
 ),
 
 joined as (

@@ -1,6 +1,13 @@
 -- One row per Facebook post and day: daily figures derived from LIFETIME snapshots (post
 -- metrics per date, share counts per post version), plus comments counted from
 -- social_comments (the connector has no per-post comment counts).
+--
+-- Likes are the 'like' reaction only (post_reactions_like_total, the convention of
+-- Fivetran's Facebook reports); reactions are all six types. A snapshot with any reaction
+-- column NULL has an unknown reaction total: it is skipped like a missing snapshot (macro
+-- sum_strict), never read as 0, so the next snapshot's delta is not falsely negative.
+-- The account is the page id in the post id (`<page_id>_<n>`), which keeps the figures of
+-- a post missing from post_history on its page.
 
 with
 
@@ -23,11 +30,12 @@ metric_snapshots as (
         synced_at,
         -- Meta replaced impressions with views (post_media_view) in November 2025.
         coalesce(post_media_view, post_impressions) as impression_count,
-        {{ sum_nullable([
+        post_reactions_like_total as like_count,
+        {{ sum_strict([
             'post_reactions_like_total', 'post_reactions_love_total',
             'post_reactions_wow_total', 'post_reactions_haha_total',
             'post_reactions_sorry_total', 'post_reactions_anger_total',
-        ]) }} as like_count,
+        ]) }} as reaction_count,
         post_clicks as click_count,
         post_video_views as video_view_count
     from lifetime_metrics
@@ -44,7 +52,7 @@ share_snapshots as (
 
 {{ lifetime_to_daily(
     'metric_deltas', 'metric_snapshots', ['post_id'],
-    ['impression_count', 'like_count', 'click_count', 'video_view_count'],
+    ['impression_count', 'like_count', 'reaction_count', 'click_count', 'video_view_count'],
 ) }},
 
 {{ lifetime_to_daily('share_deltas', 'share_snapshots', ['post_id'], ['share_count']) }},
@@ -80,10 +88,15 @@ final as (
     select
         'facebook' as platform,
         post_days.post_id,
+        case
+            when post_days.post_id like '%\_%' escape '\'
+                then {{ dbt.split_part('post_days.post_id', "'_'", 1) }}
+        end as source_account_id,
         post_days.metric_date,
         metric_deltas.impression_count,
         cast(null as {{ dbt.type_bigint() }}) as reach,
         metric_deltas.like_count,
+        metric_deltas.reaction_count,
         cast(coalesce(daily_comments.comment_count, 0) as {{ dbt.type_bigint() }})
             as comment_count,
         share_deltas.share_count,

@@ -1,6 +1,8 @@
 -- One row per Instagram media and day: daily figures derived from the LIFETIME insights
 -- snapshots (one per sync; the sync's business-local date is the day). Each media type fills
 -- its own column family; views stand for impressions (Instagram's replacement metric).
+-- Reactions are the likes (Instagram has no other reaction). The insights row names no
+-- account: insights of a media missing from media_history go to account `(unmatched)`.
 
 with
 
@@ -39,10 +41,12 @@ final as (
     select
         'instagram' as platform,
         post_id,
+        cast(null as {{ dbt.type_string() }}) as source_account_id,
         metric_date,
         impression_count,
         reach,
         like_count,
+        like_count as reaction_count,
         comment_count,
         share_count,
         save_count,

@@ -1,5 +1,12 @@
 -- One row per LinkedIn post and day: daily figures derived from the LIFETIME share
 -- statistics (one snapshot per sync; the sync's business-local date is the day).
+--
+-- A share's snapshots are keyed by its natural key, the post from the share URN
+-- (`_share_entity_urn`), or from ugc_post_share_statistic when the URN is missing; never by
+-- the connector's row id, which some connectors mint anew on every sync. Only a statistic
+-- with neither keeps its row id as its key. Reactions are the likes. The account is the
+-- organization of the statistic (`_organization_entity_urn`), which keeps the figures of a
+-- share missing from ugc_post_history on its page.
 
 with
 
@@ -13,8 +20,13 @@ post_share_statistics as (
 
 snapshots as (
     select
-        coalesce(share_statistics.post_id, post_share_statistics.post_id) as post_id,
+        coalesce(
+            share_statistics.post_id,
+            post_share_statistics.post_id,
+            share_statistics.share_statistic_id
+        ) as post_id,
         {{ local_date('share_statistics.synced_at') }} as metric_date,
+        share_statistics.organization_id,
         share_statistics.synced_at,
         share_statistics.impression_count,
         share_statistics.like_count,
@@ -26,6 +38,14 @@ snapshots as (
         on share_statistics.share_statistic_id = post_share_statistics.share_statistic_id
 ),
 
+post_organizations as (
+    select
+        post_id,
+        max(organization_id) as organization_id
+    from snapshots
+    group by post_id
+),
+
 {{ lifetime_to_daily(
     'deltas', 'snapshots', ['post_id'],
     ['impression_count', 'like_count', 'comment_count', 'share_count', 'click_count'],
@@ -34,19 +54,23 @@ snapshots as (
 final as (
     select
         'linkedin' as platform,
-        post_id,
-        metric_date,
-        impression_count,
+        deltas.post_id,
+        post_organizations.organization_id as source_account_id,
+        deltas.metric_date,
+        deltas.impression_count,
         cast(null as {{ dbt.type_bigint() }}) as reach,
-        like_count,
-        comment_count,
-        share_count,
+        deltas.like_count,
+        deltas.like_count as reaction_count,
+        deltas.comment_count,
+        deltas.share_count,
         cast(null as {{ dbt.type_bigint() }}) as save_count,
-        click_count,
+        deltas.click_count,
         cast(null as {{ dbt.type_bigint() }}) as video_view_count,
-        is_restated,
+        deltas.is_restated,
         'lifetime_delta' as metric_basis
     from deltas
+    left join post_organizations
+        on deltas.post_id = post_organizations.post_id
 )
 
 select * from final

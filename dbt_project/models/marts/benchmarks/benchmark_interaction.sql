@@ -1,9 +1,13 @@
 -- Interaction (engagement) benchmark: one row per month, brand and platform (the five
 -- platforms plus `all`, the brand's total) for every brand of benchmark_distribution, plus
 -- one `web` row for the own brand with its website figures (GA4). Public engagements on
--- posts (likes, comments, shares) come from post-level data: a brand without any (the
--- competitors in the sample) has NULL engagement figures, never 0. Followers and posts
--- published, the denominators, come from benchmark_distribution (one definition).
+-- posts (likes, comments, shares) are the brand's accounts' post figures summed
+-- (int_account_post_metrics_aggregated, the post totals the KPI marts publish, several
+-- accounts per brand and platform included): NULL where none of the brand's accounts on
+-- the platform has post-level data (the competitors in the sample), never 0. Likes follow
+-- the tier-1 definition (Facebook: the 'like' reaction). Post figures on the `(unmatched)`
+-- account belong to no brand and are not here (kpi_tier_1_daily keeps them). Followers and
+-- posts published, the denominators, come from benchmark_distribution (one definition).
 
 with
 
@@ -11,54 +15,27 @@ distribution as (
     select * from {{ ref('benchmark_distribution') }}
 ),
 
-posts as (
-    select * from {{ ref('int_posts_unioned') }}
-),
-
-post_days as (
-    select * from {{ ref('int_post_daily_metrics_unioned') }}
+account_posts as (
+    select * from {{ ref('int_account_post_metrics_aggregated') }}
 ),
 
 sessions as (
     select * from {{ ref('int_web_sessions_assembled') }}
 ),
 
--- brand and platform pairs with post-level data: their engagement sums are real counts
--- (0 in a month without any), the others are not known
-brands_with_post_data as (
-    select distinct
-        brand,
-        platform
-    from posts
-    where brand is not null
-),
-
-post_days_in_month as (
-    select
-        posts.brand,
-        post_days.platform,
-        post_days.like_count,
-        post_days.comment_count,
-        post_days.share_count,
-        cast({{ dbt.date_trunc('month', 'post_days.metric_date') }} as date) as month_start_date
-    from post_days
-    inner join posts
-        on
-            post_days.platform = posts.platform
-            and post_days.post_id = posts.post_id
-    where posts.brand is not null
-),
-
+-- sums over the brand's accounts: NULL only when no account of the brand on the platform
+-- has the figure (a known figure is 0 on a quiet day, so sum() never mixes in unknowns as 0)
 platform_engagements as (
     select
         brand,
         platform,
-        month_start_date,
+        cast({{ dbt.date_trunc('month', 'metric_date') }} as date) as month_start_date,
         sum(like_count) as post_likes,
         sum(comment_count) as post_comments,
         sum(share_count) as post_shares
-    from post_days_in_month
-    group by brand, platform, month_start_date
+    from account_posts
+    where brand is not null
+    group by brand, platform, cast({{ dbt.date_trunc('month', 'metric_date') }} as date)
 ),
 
 social_rows as (
@@ -69,23 +46,10 @@ social_rows as (
         distribution.is_own_brand,
         distribution.followers,
         distribution.posts_published,
-        case
-            when brands_with_post_data.brand is not null
-                then coalesce(platform_engagements.post_likes, 0)
-        end as post_likes,
-        case
-            when brands_with_post_data.brand is not null
-                then coalesce(platform_engagements.post_comments, 0)
-        end as post_comments,
-        case
-            when brands_with_post_data.brand is not null
-                then coalesce(platform_engagements.post_shares, 0)
-        end as post_shares
+        platform_engagements.post_likes,
+        platform_engagements.post_comments,
+        platform_engagements.post_shares
     from distribution
-    left join brands_with_post_data
-        on
-            distribution.brand = brands_with_post_data.brand
-            and distribution.platform = brands_with_post_data.platform
     left join platform_engagements
         on
             distribution.brand = platform_engagements.brand

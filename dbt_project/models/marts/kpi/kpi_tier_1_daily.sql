@@ -2,15 +2,20 @@
 -- and own account, plus one `all` row per date across the own accounts.
 --
 -- Rules:
--- * the spine is every calendar date (int_dates_enriched) x every own account, so a day
---   without posts is a row with 0 posts, 0 likes, 0 comments and NULL per-post rates.
--- * likes and comments are the post-level daily figures of the account's posts summed
---   (lifetime sources arrive differenced: a restated snapshot's negative delta lowers that
---   day's likes and the period sum stays the latest lifetime value). On a day without post
---   figures they are 0 when the platform reports them at all, else NULL.
+-- * the spine is every calendar date x every own account (int_account_post_metrics_aggregated
+--   has both), several own accounts per platform included, and `(unmatched)` when post
+--   metrics could not be put on any account; a day without posts is a row with 0 posts,
+--   0 likes, 0 comments and NULL per-post rates.
+-- * likes, reactions and comments are the account's post figures of the day
+--   (int_account_post_metrics_aggregated: daily deltas of lifetime values, restated negative
+--   deltas included, so the period's sum is the latest lifetime value): 0 on a quiet day
+--   when the platform reports the figure, else NULL. Likes are the 'like' reaction only on
+--   Facebook (Fivetran's convention), reactions all six types; elsewhere both are the likes.
 -- * followers, gains, losses, net change and posts published come from
 --   int_account_daily_metrics_unioned as they are (X and Instagram gains NULL there).
--- * followers at the start of the day = end-of-day followers - net change that day.
+-- * followers at the start of the day = end-of-day followers - net change that day; the
+--   growth rate is NULL when that start is not positive (a platform whose gains and losses
+--   disagree with its follower count can make it negative).
 -- * the `all` row sums the counts over the accounts that report them; a rate on it is the
 --   ratio of the summed numerator and denominator, both over the accounts that report both
 --   (never an average of rates).
@@ -25,58 +30,17 @@ account_days as (
     select * from {{ ref('int_account_daily_metrics_unioned') }}
 ),
 
-post_days as (
-    select * from {{ ref('int_post_daily_metrics_unioned') }}
-),
-
-own_accounts as (
-    select
-        platform,
-        account_id,
-        max(brand) as brand
-    from account_days
-    where is_own
-    group by platform, account_id
-),
-
-account_calendar as (
-    select
-        calendar.calendar_date as metric_date,
-        calendar.jalali_date_label as jalali_date,
-        own_accounts.platform,
-        own_accounts.account_id,
-        own_accounts.brand
-    from calendar
-    cross join own_accounts
-),
-
-platform_coverage as (
-    select
-        platform,
-        max(case when like_count is not null then 1 else 0 end) = 1 as reports_likes,
-        max(case when comment_count is not null then 1 else 0 end) = 1 as reports_comments
-    from post_days
-    group by platform
-),
-
-post_totals as (
-    select
-        platform,
-        account_id,
-        metric_date,
-        sum(like_count) as like_count,
-        sum(comment_count) as comment_count
-    from post_days
-    group by platform, account_id, metric_date
+account_posts as (
+    select * from {{ ref('int_account_post_metrics_aggregated') }}
 ),
 
 account_rows as (
     select
-        account_calendar.metric_date,
-        account_calendar.platform,
-        account_calendar.account_id,
-        account_calendar.brand,
-        account_calendar.jalali_date,
+        account_posts.metric_date,
+        account_posts.platform,
+        account_posts.account_id,
+        account_posts.brand,
+        calendar.jalali_date_label as jalali_date,
         account_days.follower_count as followers,
         account_days.followers_gained,
         account_days.followers_lost,
@@ -84,25 +48,18 @@ account_rows as (
         account_days.follower_count - account_days.net_follower_change
             as followers_at_day_start,
         coalesce(account_days.posts_published, 0) as posts_published,
-        case
-            when platform_coverage.reports_likes then coalesce(post_totals.like_count, 0)
-        end as like_count,
-        case
-            when platform_coverage.reports_comments then coalesce(post_totals.comment_count, 0)
-        end as comment_count
-    from account_calendar
+        account_posts.like_count,
+        account_posts.reaction_count,
+        account_posts.comment_count
+    from account_posts
+    inner join calendar
+        on account_posts.metric_date = calendar.calendar_date
     left join account_days
         on
-            account_calendar.platform = account_days.platform
-            and account_calendar.account_id = account_days.account_id
-            and account_calendar.metric_date = account_days.metric_date
-    left join post_totals
-        on
-            account_calendar.platform = post_totals.platform
-            and account_calendar.account_id = post_totals.account_id
-            and account_calendar.metric_date = post_totals.metric_date
-    left join platform_coverage
-        on account_calendar.platform = platform_coverage.platform
+            account_posts.platform = account_days.platform
+            and account_posts.account_id = account_days.account_id
+            and account_posts.metric_date = account_days.metric_date
+    where account_posts.is_own
 ),
 
 platform_rows as (
@@ -119,10 +76,14 @@ platform_rows as (
         followers_at_day_start,
         posts_published,
         like_count,
+        reaction_count,
         comment_count,
         {{ safe_divide('comment_count', 'posts_published') }} as conversation_rate,
         {{ safe_divide('like_count', 'posts_published') }} as applause_rate,
-        {{ safe_divide('net_follower_change', 'followers_at_day_start') }} as audience_growth_rate
+        {{ safe_divide(
+            'net_follower_change',
+            'case when followers_at_day_start > 0 then followers_at_day_start end'
+        ) }} as audience_growth_rate
     from account_rows
 ),
 
@@ -140,6 +101,7 @@ rollup_rows as (
         sum(followers_at_day_start) as followers_at_day_start,
         sum(posts_published) as posts_published,
         sum(like_count) as like_count,
+        sum(reaction_count) as reaction_count,
         sum(comment_count) as comment_count,
         {{ safe_divide(
             'sum(comment_count)',
@@ -151,7 +113,7 @@ rollup_rows as (
         ) }} as applause_rate,
         {{ safe_divide(
             'sum(case when followers_at_day_start is not null then net_follower_change end)',
-            'sum(followers_at_day_start)'
+            'case when sum(followers_at_day_start) > 0 then sum(followers_at_day_start) end'
         ) }} as audience_growth_rate
     from account_rows
     group by metric_date
@@ -177,6 +139,7 @@ final as (
         cast(followers_at_day_start as {{ dbt.type_bigint() }}) as followers_at_day_start,
         cast(posts_published as {{ dbt.type_bigint() }}) as posts_published,
         cast(like_count as {{ dbt.type_bigint() }}) as likes,
+        cast(reaction_count as {{ dbt.type_bigint() }}) as reactions,
         cast(comment_count as {{ dbt.type_bigint() }}) as comments, -- noqa: RF04
         cast(conversation_rate as {{ type_double() }}) as conversation_rate,
         cast(applause_rate as {{ type_double() }}) as applause_rate,

@@ -4,9 +4,10 @@
 -- it reads for the spine, brand, Jalali date and posts published.
 --
 -- Rules:
--- * shares and impressions are the post-level daily figures of the account's posts summed;
---   on a day without post figures 0 when the platform reports the figure at all, else NULL
---   (YouTube reports no impressions).
+-- * shares and impressions are the account's post figures of the day
+--   (int_account_post_metrics_aggregated, the same post totals as tier 1's likes): 0 on a
+--   day without post figures when the platform reports the figure, else NULL (YouTube
+--   reports no impressions).
 -- * search-content sessions are GA4 sessions (business-local start date) whose default
 --   channel group is Organic Search and whose landing page path matches var
 --   `content_page_pattern`. They are not per social platform: only the `all` row carries
@@ -21,32 +22,12 @@ tier_1 as (
     select * from {{ ref('kpi_tier_1_daily') }}
 ),
 
-post_days as (
-    select * from {{ ref('int_post_daily_metrics_unioned') }}
+account_posts as (
+    select * from {{ ref('int_account_post_metrics_aggregated') }}
 ),
 
 web_sessions as (
     select * from {{ ref('int_web_sessions_assembled') }}
-),
-
-platform_coverage as (
-    select
-        platform,
-        max(case when share_count is not null then 1 else 0 end) = 1 as reports_shares,
-        max(case when impression_count is not null then 1 else 0 end) = 1 as reports_impressions
-    from post_days
-    group by platform
-),
-
-post_totals as (
-    select
-        platform,
-        account_id,
-        metric_date,
-        sum(share_count) as share_count,
-        sum(impression_count) as impressions
-    from post_days
-    group by platform, account_id, metric_date
 ),
 
 account_rows as (
@@ -57,20 +38,14 @@ account_rows as (
         tier_1.brand,
         tier_1.jalali_date,
         tier_1.posts_published,
-        case
-            when platform_coverage.reports_shares then coalesce(post_totals.share_count, 0)
-        end as share_count,
-        case
-            when platform_coverage.reports_impressions then coalesce(post_totals.impressions, 0)
-        end as impressions
+        account_posts.share_count,
+        account_posts.impression_count as impressions
     from tier_1
-    left join post_totals
+    left join account_posts
         on
-            tier_1.platform = post_totals.platform
-            and tier_1.account_id = post_totals.account_id
-            and tier_1.metric_date = post_totals.metric_date
-    left join platform_coverage
-        on tier_1.platform = platform_coverage.platform
+            tier_1.platform = account_posts.platform
+            and tier_1.account_id = account_posts.account_id
+            and tier_1.metric_date = account_posts.metric_date
     where tier_1.platform != 'all'
 ),
 

@@ -1,11 +1,19 @@
 -- KPI tier 3 (number of sales) per business-local day: one 'all' row per day with the
 -- shop's orders, revenue and new customers and the share credited to social media by last
--- non-direct click, and one row per own social account with the orders, net revenue and new
--- customers credited to its platform's Organic and Paid Social traffic. Every calendar day
--- is present (zeros on a day without orders). Cancelled orders count in neither orders nor
--- revenue nor new customers: a new customer is the customer's first non-cancelled order in
--- the order history (int_orders_enriched.is_new_customer), so a customer whose first order
--- was cancelled is new on the day of its first order that was not.
+-- non-direct click, and one row per own social platform with the orders, net revenue and
+-- new customers credited to that platform's Organic and Paid Social traffic. Every calendar
+-- day is present (zeros on a day without orders). Cancelled orders count in neither orders
+-- nor revenue nor new customers: a new customer is the customer's first non-cancelled order
+-- in the order history (int_orders_enriched.is_new_customer), so a customer whose first
+-- order was cancelled is new on the day of its first order that was not.
+--
+-- Attribution knows the platform a visit came from (GA4's source), never which of the
+-- business's accounts on it, so a platform's credit is booked once: on its own account's
+-- row (account_id = the account) when the business has exactly one own account on that
+-- platform, and on one platform row (account_id = 'all': every own account of the
+-- platform) when it has several. Never on each account, which would count it once per
+-- account. Own accounts are those of kpi_tier_1_daily (int_account_daily_metrics_unioned),
+-- without the `(unmatched)` pseudo-account.
 
 with
 
@@ -17,21 +25,37 @@ dates as (
     select * from {{ ref('int_dates_enriched') }}
 ),
 
-social_accounts as (
-    select * from {{ ref('stg_social_accounts__accounts') }}
+account_days as (
+    select * from {{ ref('int_account_daily_metrics_unioned') }}
+),
+
+own_accounts as (
+    select distinct
+        platform,
+        account_id
+    from account_days
+    where is_own and account_id <> {{ unmatched_account_id() }}
+),
+
+platform_accounts as (
+    select
+        platform,
+        count(*) as own_account_count,
+        max(account_id) as any_account_id
+    from own_accounts
+    group by platform
 ),
 
 reporting_rows as (
-    -- the shop as a whole, and each own account (attribution knows the platform only)
+    -- the shop as a whole, and each own platform: its account when it has one, else 'all'
     select
         'all' as platform,
         'all' as account_id
     union all
     select
         platform,
-        account_id
-    from social_accounts
-    where is_own
+        case when own_account_count = 1 then any_account_id else 'all' end as account_id
+    from platform_accounts
 ),
 
 order_scopes as (

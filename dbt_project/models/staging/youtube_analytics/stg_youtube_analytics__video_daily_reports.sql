@@ -1,5 +1,10 @@
--- One row per YouTube channel, video and date (report channel_basic_a2): DAILY views,
--- likes, comments, shares, subscribers gained and lost through the video, watch time.
+-- One row per row of the YouTube channel_basic_a2 report, at the report's real grain:
+-- channel x video x date x country x live/on-demand x subscribed status. DAILY views, likes,
+-- comments, shares, subscribers gained and lost, watch time. Several rows per video and day
+-- are normal (they add up); a row without a video (empty video_id, read as NULL) belongs to
+-- the channel (it carries the subscribers gained and lost on the channel itself). Older raw
+-- tables without the breakdown columns still build (NULL there). A row re-synced with a new
+-- `_fivetran_id` appears once per sync; `is_latest` marks the newest sync of each grain.
 {%- set available = source_columns(source('youtube_analytics', 'channel_basic_a_2')) %}
 
 with
@@ -12,10 +17,17 @@ renamed as (
     select
         -- ids
         cast(channel_id as {{ dbt.type_string() }}) as channel_id,
-        cast(video_id as {{ dbt.type_string() }}) as video_id,
+        nullif(trim(cast(video_id as {{ dbt.type_string() }})), '') as video_id,
+        {{ column_or_null(available, '_fivetran_id', dbt.type_string()) }} as report_row_id,
 
         -- strings
         'youtube' as platform,
+        upper(trim({{ column_or_null(available, 'country_code', dbt.type_string()) }}))
+            as country_code,
+        lower(trim({{ column_or_null(available, 'live_or_on_demand', dbt.type_string()) }}))
+            as live_or_on_demand,
+        lower(trim({{ column_or_null(available, 'subscribed_status', dbt.type_string()) }}))
+            as subscribed_status,
 
         -- numerics
         {{ column_or_null(available, 'views', dbt.type_bigint()) }} as view_count,
@@ -32,9 +44,29 @@ renamed as (
             as average_view_duration_seconds,
 
         -- dates
-        cast(date as date) as metric_date
+        cast(date as date) as metric_date,
+
+        -- timestamps
+        {{ to_utc(column_or_null(available, '_fivetran_synced', dbt.type_timestamp())) }}
+            as synced_at
 
     from source
+),
+
+versioned as (
+    select
+        renamed.*,
+        row_number() over (
+            partition by
+                renamed.channel_id,
+                renamed.video_id,
+                renamed.metric_date,
+                renamed.country_code,
+                renamed.live_or_on_demand,
+                renamed.subscribed_status
+            order by renamed.synced_at desc
+        ) = 1 as is_latest
+    from renamed
 )
 
-select * from renamed
+select * from versioned
