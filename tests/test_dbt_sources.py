@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def test_generated_files_are_up_to_date() -> None:
 
 
 def test_one_file_per_source_and_no_strays() -> None:
-    assert sorted(dbt_sources.paths()) == SOURCE_FILES
+    assert sorted(p for p in dbt_sources.paths() if p.suffix == ".yml") == SOURCE_FILES
 
 
 def test_every_source_table_and_column_is_described() -> None:
@@ -212,3 +213,14 @@ def test_generation_refuses_an_empty_table_description() -> None:
     table = Table("blog", "subscribers_daily", (Column("date", description="Day."),))
     with pytest.raises(dbt_sources.MissingDescriptionError, match=r"'subscribers_daily'.*'blog'"):
         dbt_sources._table(table)
+
+
+def test_the_measures_macro_holds_every_measure_and_its_rule() -> None:
+    """``contract_measures()`` (read by the staging macro ``measure``) has every measure of
+    the contract with the same bounds as the source column's meta."""
+    text = dbt_sources.MEASURES_MACRO.read_text(encoding="utf-8")
+    body = text[text.index("{{ return(") + len("{{ return("):text.rindex(") }}")]
+    rules = json.loads(body.replace(",\n}", "\n}"))
+    expected = {f"{t.source}.{t.name}": {c.name: _bounds(c) for c in t.measure_columns}
+                for t in TABLES if t.measure_columns}
+    assert rules == expected

@@ -14,6 +14,7 @@ whose ELT tool already lands a connector's tables can point staging at that sche
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -214,9 +215,37 @@ def source_yaml(source: str) -> str:
     return HEADER + body
 
 
+MEASURES_MACRO = STAGING_DIR.parents[1] / "macros" / "contract_measures.sql"
+
+
+def measures_macro() -> str:
+    """The measure rules as a dbt macro, ``contract_measures()``: ``{"<source>.<table>":
+    {column: {min_value, max_value}}}``, read by the staging macro ``measure``. (Also in each
+    source column's ``meta``, for the docs; a unit test's context has no graph to read it
+    from, hence this macro.)"""
+    rules: dict[str, dict[str, dict[str, Any]]] = {}
+    for source in SOURCES:
+        for table in tables_of(source):
+            measures = {c.name: _measure_rule(table, c) or {} for c in table.measure_columns}
+            if measures:
+                rules[f"{source}.{table.name}"] = measures
+    lines = [f"    {json.dumps(name)}: {json.dumps(measures, sort_keys=True)},"
+             for name, measures in rules.items()]
+    return (
+        "{#- Generated from orchestration/defs/ingest/contracts.py by\n"
+        "    `python -m orchestration.defs.ingest.dbt_sources`; edit the contract instead.\n"
+        "    Every measure of the landing contract (Table.measure_columns) per source table,\n"
+        "    with the bounds outside which a value is impossible. -#}\n"
+        "{% macro contract_measures() -%}\n"
+        "{{ return({\n" + "\n".join(lines) + "\n}) }}\n"
+        "{%- endmacro %}\n")
+
+
 def paths() -> dict[Path, str]:
-    return {STAGING_DIR / source / f"_{source}__sources.yml": source_yaml(source)
-            for source in SOURCES}
+    files = {STAGING_DIR / source / f"_{source}__sources.yml": source_yaml(source)
+             for source in SOURCES}
+    files[MEASURES_MACRO] = measures_macro()
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:

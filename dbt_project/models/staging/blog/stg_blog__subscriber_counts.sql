@@ -14,12 +14,9 @@ renamed as (
         lower({{ normalize_text('blog_or_list') }}) as list_name,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'subscribers_total', dbt.type_string()),
-                        dbt.type_bigint()) }} as subscribers_total,
-        {{ parse_number(column_or_null(available, 'subscribed', dbt.type_string()),
-                        dbt.type_bigint()) }} as subscribed_count,
-        {{ parse_number(column_or_null(available, 'unsubscribed', dbt.type_string()),
-                        dbt.type_bigint()) }} as unsubscribed_count,
+        {{ measure(available, 'subscribers_total', dbt.type_bigint()) }} as subscribers_total,
+        {{ measure(available, 'subscribed', dbt.type_bigint()) }} as subscribed_count,
+        {{ measure(available, 'unsubscribed', dbt.type_bigint()) }} as unsubscribed_count,
 
         -- dates
         cast({{ adapter.quote('date') }} as date) as report_date
