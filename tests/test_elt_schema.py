@@ -6,7 +6,8 @@ none of its row rules do: the hand-made, Fivetran-shaped rows below hold a negat
 ``share_count``, a duplicated snapshot (the same key twice) and a post created in the future.
 Every other source loads from a small landing folder through the loader (most tables empty),
 including values the contract accepts that the sample data never shows: a cost category
-`events` and a currency outside the sample's list (CAD).
+`events`, a currency outside the sample's list (CAD), and one day's CAD rate given twice as
+`CAD` and `cad` (two keys to the contract, one currency to staging).
 
 Wanted: every mart builds; staging nulls the impossible share count and keeps that snapshot's
 other figures; the generated source tests report each problem as a `warn` check with its row
@@ -98,7 +99,8 @@ def _land_files(landing: Path) -> None:
           + "".join(f"2026-03-0{day},linkedin,{ORGANIZATION},{500 + day},0,,0,\n"
                     for day in range(1, 5)))
     # `events` is a cost category the contract allows ("other labels allowed"); CAD is a
-    # currency the contract allows (three letters) that the sample data never uses.
+    # currency the contract allows (three letters) that the sample data never uses, and the
+    # FX sheet's key is case-sensitive, so `CAD` and `cad` on one day are two valid rows.
     write(landing, "marketing/spend/spend.csv",
           "date,channel,campaign,cost_category,amount,currency\n"
           "2026-03-01,instagram,general,events,1000,CAD\n"
@@ -108,7 +110,8 @@ def _land_files(landing: Path) -> None:
           "2026-03-01,designer,instagram,event design,2,30,CAD\n")
     write(landing, "marketing/fx_rates/fx.csv",
           "date,currency,rate_to_reporting_currency\n"
-          "2026-03-01,CAD,0.75\n")
+          "2026-03-01,CAD,0.75\n"
+          "2026-03-01,cad,0.75\n")
 
 
 @pytest.fixture(scope="module")
