@@ -205,3 +205,18 @@ def test_a_cost_category_and_a_currency_outside_the_sample_lists_are_costed(elt_
     # 1000 CAD x 0.75 = 750 USD; 20 USD; 2 h x 30 CAD x 0.75 = 45 USD.
     assert rows == [("ads", "money", "linkedin", 20.0), ("events", "money", "instagram", 750.0),
                     ("team_time", "time", "instagram", 45.0)]
+
+
+def test_dbt_vars_must_be_a_json_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    from orchestration.defs.settings import SettingError, dbt_vars
+
+    monkeypatch.delenv("DBT_VARS", raising=False)
+    assert dbt_vars() == {}
+    monkeypatch.setenv("DBT_VARS", '{"linkedin_pages_schema": "fivetran_linkedin_pages"}')
+    assert dbt_vars() == {"linkedin_pages_schema": "fivetran_linkedin_pages"}
+    monkeypatch.setenv("DBT_VARS", "{linkedin_pages_schema: fivetran_linkedin_pages}")
+    with pytest.raises(SettingError, match="DBT_VARS is not valid JSON"):
+        dbt_vars()
+    monkeypatch.setenv("DBT_VARS", '["fivetran_linkedin_pages"]')
+    with pytest.raises(SettingError, match="must be a JSON object"):
+        dbt_vars()
