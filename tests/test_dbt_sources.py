@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,7 @@ def _load(path: Path) -> dict[str, Any]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+@functools.cache
 def _tables() -> dict[tuple[str, str], dict[str, Any]]:
     """Every generated source table, keyed by (source, table); duplicates fail the test."""
     seen: Counter[tuple[str, str]] = Counter()
@@ -44,7 +47,7 @@ def test_generated_files_are_up_to_date() -> None:
 
 
 def test_one_file_per_source_and_no_strays() -> None:
-    assert sorted(dbt_sources.paths()) == SOURCE_FILES
+    assert sorted(p for p in dbt_sources.paths() if p.suffix == ".yml") == SOURCE_FILES
 
 
 def test_every_source_table_and_column_is_described() -> None:
@@ -76,16 +79,112 @@ def test_every_contract_table_appears_exactly_once() -> None:
 @pytest.mark.parametrize("table", [t for t in TABLES if t.key], ids=lambda t: t.qualified)
 def test_key_columns_carry_unique_tests(table: Table) -> None:
     generated = _tables()[(table.source, table.name)]
-    combos = [test["unique_combination_of_columns"]["arguments"]["combination_of_columns"]
-              for test in _tests_of(generated)
-              if isinstance(test, dict) and "unique_combination_of_columns" in test]
-    if len(table.key) == 1:
+    combos = [_body(test)["arguments"]["combination_of_columns"]
+              for test in _tests_of(generated) if _name(test) == "unique_combination_of_columns"]
+    if len(table.key) == 1 and table.column(table.key[0]).not_null:
         (key,) = table.key
         column = next(c for c in generated["columns"] if c["name"] == key)
-        assert "unique" in _tests_of(column), f"{table.qualified}.{key} lacks a unique test"
+        assert "unique" in [_name(t) for t in _tests_of(column)], (
+            f"{table.qualified}.{key} lacks a unique test")
         assert not combos
     else:
         assert combos == [list(table.key)], f"{table.qualified} lacks its key combination test"
+
+
+def _name(test: Any) -> str:
+    return test if isinstance(test, str) else next(iter(test))
+
+
+def _body(test: Any) -> dict[str, Any]:
+    return {} if isinstance(test, str) else test[_name(test)]
+
+
+def _every_test() -> list[tuple[str, Any]]:
+    found = []
+    for (source, name), table in _tables().items():
+        found += [(f"{source}.{name}", t) for t in _tests_of(table)]
+        for column in table["columns"]:
+            found += [(f"{source}.{name}.{column['name']}", t) for t in _tests_of(column)]
+    return found
+
+
+def test_every_generated_test_is_a_described_warning() -> None:
+    """Severity policy: a source test describes incoming data, so it warns; and says why."""
+    tests = _every_test()
+    assert len(tests) > 150
+    wrong = [f"{where}: {_name(t)}" for where, t in tests
+             if _body(t).get("config", {}).get("severity") != "warn"
+             or "ELT" not in str(_body(t).get("description") or "")]
+    assert not wrong, "tests without severity warn and a description:\n" + "\n".join(wrong)
+
+
+def _column_tests(table: Table, column: str) -> dict[str, dict[str, Any]]:
+    generated = _tables()[(table.source, table.name)]
+    entry = next(c for c in generated["columns"] if c["name"] == column)
+    return {_name(t): _body(t) for t in _tests_of(entry)}
+
+
+def _bounds(column: Column) -> dict[str, float]:
+    """A count is never below zero; a score stays within its contract range."""
+    bounds: dict[str, float] = {}
+    if column.non_negative:
+        bounds["min_value"] = 0
+    if column.min_value is not None:
+        bounds["min_value"] = max(column.min_value, bounds.get("min_value", column.min_value))
+    if column.max_value is not None:
+        bounds["max_value"] = column.max_value
+    return bounds
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.qualified)
+def test_every_column_rule_of_the_contract_has_its_test(table: Table) -> None:
+    """not_null, accepted values, ranges (a count is never negative), patterns and moments
+    not in the future: each rule the loader applies is a source test for the ELT path."""
+    for column in table.columns:
+        tests = _column_tests(table, column.name)
+        where = f"{table.qualified}.{column.name}"
+        assert ("not_null" in tests) == column.not_null, where
+        if column.accepted is not None:
+            assert tests["accepted_values"]["arguments"] == {"values": list(column.accepted)}
+        else:
+            assert "accepted_values" not in tests, where
+        if column.non_negative or column.min_value is not None or column.max_value is not None:
+            assert tests["value_between"]["arguments"] == _bounds(column), where
+        else:
+            assert "value_between" not in tests, where
+        if column.pattern is not None:
+            assert tests["matches_pattern"]["arguments"] == {"pattern": column.pattern}, where
+        if column.not_future:
+            kind = ("epoch_micros" if column.epoch_micros
+                    else "date" if column.type == "DATE" else "timestamp")
+            assert tests["not_in_future"]["arguments"] == {"kind": kind, "tolerance_days": 1}
+        else:
+            assert "not_in_future" not in tests, where
+
+
+def test_counts_of_facebook_post_metrics_may_not_be_negative() -> None:
+    """One hand-checked example of the rule above: a lifetime count, never below zero."""
+    table = next(t for t in TABLES if t.name == "lifetime_post_metrics_total")
+    tests = _column_tests(table, "post_reactions_like_total")
+    assert tests["value_between"]["arguments"] == {"min_value": 0}
+    rating = _column_tests(next(t for t in TABLES if (t.source, t.name) == (
+        "facebook_pages", "page")), "overall_star_rating")
+    assert rating["value_between"]["arguments"] == {"min_value": 0, "max_value": 5}
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.qualified)
+def test_measures_carry_the_rule_staging_applies(table: Table) -> None:
+    """Each measure (Table.measure_columns) carries its bounds in `meta.measure`, which the
+    staging macro `measure` reads to null an impossible value; no other column does."""
+    generated = _tables()[(table.source, table.name)]
+    measures = {c.name for c in table.measure_columns}
+    for entry in generated["columns"]:
+        rule = entry.get("config", {}).get("meta", {}).get("measure")
+        if entry["name"] not in measures:
+            assert rule is None, f"{table.qualified}.{entry['name']} is not a measure"
+            continue
+        column = table.column(entry["name"])
+        assert rule == _bounds(column), f"{table.qualified}.{entry['name']}"
 
 
 def test_personal_data_columns_say_they_are_hashed() -> None:
@@ -114,3 +213,14 @@ def test_generation_refuses_an_empty_table_description() -> None:
     table = Table("blog", "subscribers_daily", (Column("date", description="Day."),))
     with pytest.raises(dbt_sources.MissingDescriptionError, match=r"'subscribers_daily'.*'blog'"):
         dbt_sources._table(table)
+
+
+def test_the_measures_macro_holds_every_measure_and_its_rule() -> None:
+    """``contract_measures()`` (read by the staging macro ``measure``) has every measure of
+    the contract with the same bounds as the source column's meta."""
+    text = dbt_sources.MEASURES_MACRO.read_text(encoding="utf-8")
+    body = text[text.index("{{ return(") + len("{{ return("):text.rindex(") }}")]
+    rules = json.loads(body.replace(",\n}", "\n}"))
+    expected = {f"{t.source}.{t.name}": {c.name: _bounds(c) for c in t.measure_columns}
+                for t in TABLES if t.measure_columns}
+    assert rules == expected

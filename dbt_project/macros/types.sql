@@ -15,3 +15,11 @@
 {% macro postgres__type_double() -%}
     double precision
 {%- endmacro %}
+
+{#- dbt.safe_cast on DuckDB: dbt-duckdb keeps dbt's default (a plain cast, which fails the
+    whole query on one unreadable value); DuckDB's try_cast gives NULL instead, as
+    safe_cast promises on other engines. Staging relies on it for text where a number
+    belongs (macro `measure`). -#}
+{% macro duckdb__safe_cast(field, type) -%}
+    try_cast({{ field }} as {{ type }})
+{%- endmacro %}

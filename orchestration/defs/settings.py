@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 DEFAULT_LANDING_DIR = "data/landing"
 DEFAULT_WAREHOUSE_PATH = "data/warehouse.duckdb"
@@ -26,3 +28,24 @@ def pii_hash_key() -> str:
 
 def dagster_home_set() -> bool:
     return bool(os.environ.get("DAGSTER_HOME"))
+
+
+class SettingError(ValueError):
+    """An environment variable holds a value the pipeline cannot use."""
+
+
+def dbt_vars() -> dict[str, Any]:
+    """``DBT_VARS``: a JSON object of dbt vars passed to every ``dbt build`` Dagster runs, e.g.
+    ``{"linkedin_pages_schema": "fivetran_linkedin_pages"}`` to build on the tables an ELT tool
+    landed, or ``{"reporting_currency": "EUR"}``. Empty when unset."""
+    text = os.environ.get("DBT_VARS", "").strip()
+    if not text:
+        return {}
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SettingError(f"DBT_VARS is not valid JSON ({error.msg} at character "
+                           f"{error.pos}): {text!r}") from error
+    if not isinstance(value, dict):
+        raise SettingError(f"DBT_VARS must be a JSON object of dbt vars, not {text!r}")
+    return value

@@ -1,6 +1,7 @@
 """dbt models as assets. Sources map to the raw assets the loader materialises, so the lineage
 runs from landing folders through raw tables to marts; dbt tests become asset checks."""
 
+import json
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -14,6 +15,7 @@ from dagster_dbt import (
 )
 from dagster_duckdb import DuckDBResource
 
+from orchestration.defs import settings
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
 from orchestration.defs.resources import WAREHOUSE_POOL
 
@@ -35,9 +37,11 @@ class WarehouseTranslator(DagsterDbtTranslator):
         return super().get_group_name(dbt_resource_props)
 
 
+# Source tests (generated from the landing contract, all `warn`) become checks of the raw
+# assets, so a problem in tables an ELT tool landed shows on the raw table it concerns.
 translator = WarehouseTranslator(
     settings=DagsterDbtTranslatorSettings(enable_asset_checks=True,
-                                          enable_source_tests_as_checks=False)
+                                          enable_source_tests_as_checks=True)
 )
 
 
@@ -50,7 +54,13 @@ translator = WarehouseTranslator(
 def dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource
 ) -> Iterator[Any]:
-    """``dbt build`` of the selected models (tests included) against the warehouse file."""
+    """``dbt build`` of the selected models (tests included) against the warehouse file, with
+    the dbt vars of ``DBT_VARS`` (e.g. a source's schema pointing at an ELT tool's tables)."""
     # dbt's profile reads WAREHOUSE_PATH; hand it the resource's absolute path.
     os.environ["WAREHOUSE_PATH"] = duckdb.database
-    yield from dbt.cli(["build"], context=context).stream()
+    args = ["build"]
+    dbt_vars = settings.dbt_vars()
+    if dbt_vars:
+        context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
+        args += ["--vars", json.dumps(dbt_vars)]
+    yield from dbt.cli(args, context=context).stream()

@@ -14,13 +14,21 @@ whose ELT tool already lands a connector's tables can point staging at that sche
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from orchestration.defs.ingest.contracts import SOURCE_DESCRIPTIONS, SOURCES, Table, tables_of
+from orchestration.defs.ingest.contracts import (
+    SOURCE_DESCRIPTIONS,
+    SOURCES,
+    Column,
+    Table,
+    tables_of,
+)
+from orchestration.defs.ingest.validation import FUTURE_TOLERANCE_DAYS
 
 STAGING_DIR = Path(__file__).resolve().parents[3] / "dbt_project" / "models" / "staging"
 HEADER = ("# Generated from orchestration/defs/ingest/contracts.py by\n"
@@ -56,6 +64,102 @@ def _described(text: str | None, what: str) -> str:
     return text
 
 
+# Every generated source test is a warning, and says why (the project's severity policy,
+# README "dbt"): the loader already enforces each rule on the files it loads (bad rows
+# quarantined, impossible measures nulled), so a source test only fails on the ELT path,
+# `<source>_schema` pointing at tables an ELT tool landed. There it reports the problem and
+# its row count, and the models still build from what they can use.
+WHY_WARN = (
+    "Warn, as every source test: the loader already enforces this on landing files; on the "
+    "ELT path (`{source}_schema` set to an ELT tool's schema) it reports the failing rows "
+    "while the models build from the rest.")
+
+# How a not-in-the-future column holds its moment, for the `not_in_future` generic test.
+_DATE_TYPES = ("DATE",)
+
+
+def _test(name: str, table: Table, what: str,
+          arguments: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One generated data test: ``{name: {arguments, config: {severity: warn}, description}}``."""
+    body: dict[str, Any] = {}
+    if arguments:
+        body["arguments"] = arguments
+    body["config"] = {"severity": "warn"}
+    body["description"] = f"{what} {WHY_WARN.format(source=table.source)}"
+    return {name: body}
+
+
+def _range(column: Column) -> tuple[float | None, float | None]:
+    """The contract's bounds of a numeric column: a count is never negative."""
+    low = column.min_value
+    if column.non_negative and (low is None or low < 0):
+        low = 0
+    return low, column.max_value
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _bounds_text(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"between {_number(low)} and {_number(high)}"
+    return f"at least {_number(low)}" if low is not None else f"at most {_number(high)}"
+
+
+def _measure_rule(table: Table, column: Column) -> dict[str, Any] | None:
+    """The rule staging applies to a measure (macro `measure`): the bounds outside which the
+    value is impossible and becomes NULL, as the loader nulls it. None for other columns."""
+    if not table.is_measure(column):
+        return None
+    low, high = _range(column)
+    rule: dict[str, Any] = {}
+    if low is not None:
+        rule["min_value"] = _number(low)
+    if high is not None:
+        rule["max_value"] = _number(high)
+    return rule
+
+
+def _column_tests(table: Table, column: Column) -> list[dict[str, Any]]:
+    name = column.name
+    tests: list[dict[str, Any]] = []
+    if column.not_null:
+        tests.append(_test("not_null", table, (
+            f"`{name}` may not be empty (the landing contract requires it).")))
+    if table.key == (name,) and column.not_null:
+        tests.append(_test("unique", table, (
+            f"`{name}` is the key of {table.name}: one row per value, a duplicate would be "
+            "counted twice.")))
+    if column.accepted is not None:
+        tests.append(_test("accepted_values", table, (
+            f"The landing contract accepts only these values of `{name}`."),
+            {"values": list(column.accepted)}))
+    low, high = _range(column)
+    if low is not None or high is not None:
+        bounds: dict[str, Any] = {}
+        if low is not None:
+            bounds["min_value"] = _number(low)
+        if high is not None:
+            bounds["max_value"] = _number(high)
+        nulled = (" The loader nulls an impossible value and keeps the row; staging does the "
+                  "same (macro `measure`)." if table.is_measure(column) else "")
+        tests.append(_test("value_between", table, (
+            f"`{name}` is {_bounds_text(low, high)} (an impossible value otherwise).{nulled}"),
+            bounds))
+    if column.pattern is not None:
+        tests.append(_test("matches_pattern", table, (
+            f"`{name}` must match {column.pattern}."), {"pattern": column.pattern}))
+    if column.not_future:
+        kind = ("epoch_micros" if column.epoch_micros
+                else "date" if column.type in _DATE_TYPES else "timestamp")
+        tests.append(_test("not_in_future", table, (
+            f"`{name}` is a moment that has happened: more than {FUTURE_TOLERANCE_DAYS} day "
+            "ahead of now is an error of the source."),
+            {"kind": kind, "tolerance_days": FUTURE_TOLERANCE_DAYS}))
+    return tests
+
+
 def _column(table: Table, name: str) -> dict[str, Any]:
     column = table.column(name)
     description = _described(
@@ -63,25 +167,33 @@ def _column(table: Table, name: str) -> dict[str, Any]:
         f"column {name!r} of table {table.name!r} in source {table.source!r}")
     entry: dict[str, Any] = {"name": name, "description": description,
                              "data_type": column.type.lower()}
-    tests: list[Any] = []
-    if column.not_null:
-        tests.append("not_null")
-    if table.key == (name,):
-        tests.append("unique")
-    if column.accepted is not None:
-        tests.append({"accepted_values": {"arguments": {"values": list(column.accepted)}}})
+    rule = _measure_rule(table, column)
+    if rule is not None:
+        entry["config"] = {"meta": {"measure": rule}}
+    tests = _column_tests(table, column)
     if tests:
         entry["data_tests"] = tests
     return entry
+
+
+def _key_test(table: Table) -> list[dict[str, Any]]:
+    """The grain: a combination test unless the key is one never-empty column (its `unique`
+    column test). NULL key parts count as values (see the generic test)."""
+    if not table.key or (len(table.key) == 1 and table.column(table.key[0]).not_null):
+        return []
+    columns = ", ".join(table.key)
+    return [_test("unique_combination_of_columns", table, (
+        f"The grain of {table.name} is ({columns}): one row per combination, a duplicate "
+        "would be counted twice."), {"combination_of_columns": list(table.key)})]
 
 
 def _table(table: Table) -> dict[str, Any]:
     description = _described(table.description,
                              f"table {table.name!r} in source {table.source!r}")
     entry: dict[str, Any] = {"name": table.name, "description": description}
-    if len(table.key) > 1:
-        entry["data_tests"] = [{"unique_combination_of_columns": {
-            "arguments": {"combination_of_columns": list(table.key)}}}]
+    key_tests = _key_test(table)
+    if key_tests:
+        entry["data_tests"] = key_tests
     entry["columns"] = [_column(table, c.name) for c in table.columns] + [
         {"name": name, "description": text} for name, text in META_COLUMNS]
     return entry
@@ -103,9 +215,37 @@ def source_yaml(source: str) -> str:
     return HEADER + body
 
 
+MEASURES_MACRO = STAGING_DIR.parents[1] / "macros" / "contract_measures.sql"
+
+
+def measures_macro() -> str:
+    """The measure rules as a dbt macro, ``contract_measures()``: ``{"<source>.<table>":
+    {column: {min_value, max_value}}}``, read by the staging macro ``measure``. (Also in each
+    source column's ``meta``, for the docs; a unit test's context has no graph to read it
+    from, hence this macro.)"""
+    rules: dict[str, dict[str, dict[str, Any]]] = {}
+    for source in SOURCES:
+        for table in tables_of(source):
+            measures = {c.name: _measure_rule(table, c) or {} for c in table.measure_columns}
+            if measures:
+                rules[f"{source}.{table.name}"] = measures
+    lines = [f"    {json.dumps(name)}: {json.dumps(measures, sort_keys=True)},"
+             for name, measures in rules.items()]
+    return (
+        "{#- Generated from orchestration/defs/ingest/contracts.py by\n"
+        "    `python -m orchestration.defs.ingest.dbt_sources`; edit the contract instead.\n"
+        "    Every measure of the landing contract (Table.measure_columns) per source table,\n"
+        "    with the bounds outside which a value is impossible. -#}\n"
+        "{% macro contract_measures() -%}\n"
+        "{{ return({\n" + "\n".join(lines) + "\n}) }}\n"
+        "{%- endmacro %}\n")
+
+
 def paths() -> dict[Path, str]:
-    return {STAGING_DIR / source / f"_{source}__sources.yml": source_yaml(source)
-            for source in SOURCES}
+    files = {STAGING_DIR / source / f"_{source}__sources.yml": source_yaml(source)
+             for source in SOURCES}
+    files[MEASURES_MACRO] = measures_macro()
+    return files
 
 
 def main(argv: list[str] | None = None) -> int:

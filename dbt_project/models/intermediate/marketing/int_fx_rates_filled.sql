@@ -8,7 +8,17 @@
 with
 
 fx_rates as (
-    select * from {{ ref('stg_marketing__fx_rates') }}
+    -- One rate per currency and day: the sheet's key is case-sensitive (`CAD` and `cad` are
+    -- two rows the landing contract accepts), staging upper-cases the code. Two rates for one
+    -- day average (stg_marketing__fx_rates warns about the duplicate).
+    select
+        currency,
+        rate_date,
+        avg(rate_to_reporting_currency) as rate_to_reporting_currency
+    from {{ ref('stg_marketing__fx_rates') }}
+    group by
+        currency,
+        rate_date
 ),
 
 calendar as (

@@ -18,12 +18,9 @@ renamed as (
         {{ normalize_text(column_or_null(available, 'brand', dbt.type_string())) }} as brand,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'subscribers_total', dbt.type_string()),
-                        dbt.type_bigint()) }} as subscribers_total,
-        {{ parse_number(column_or_null(available, 'subscribed', dbt.type_string()),
-                        dbt.type_bigint()) }} as subscribed_count,
-        {{ parse_number(column_or_null(available, 'unsubscribed', dbt.type_string()),
-                        dbt.type_bigint()) }} as unsubscribed_count,
+        {{ measure(available, 'subscribers_total', dbt.type_bigint()) }} as subscribers_total,
+        {{ measure(available, 'subscribed', dbt.type_bigint()) }} as subscribed_count,
+        {{ measure(available, 'unsubscribed', dbt.type_bigint()) }} as unsubscribed_count,
 
         -- dates
         cast({{ adapter.quote('date') }} as date) as report_date

@@ -17,14 +17,14 @@ renamed as (
         'facebook' as platform,
 
         -- numerics
-        {{ column_or_null(available, 'page_fans', dbt.type_bigint()) }} as page_fans,
-        {{ column_or_null(available, 'page_fan_adds', dbt.type_bigint()) }} as page_fan_adds,
-        {{ column_or_null(available, 'page_fan_removes', dbt.type_bigint()) }} as page_fan_removes,
-        {{ column_or_null(available, 'page_impressions', dbt.type_bigint()) }} as page_impressions,
-        {{ column_or_null(available, 'page_media_view', dbt.type_bigint()) }} as page_media_view,
-        {{ column_or_null(available, 'page_post_engagements', dbt.type_bigint()) }}
+        {{ measure(available, 'page_fans', dbt.type_bigint()) }} as page_fans,
+        {{ measure(available, 'page_fan_adds', dbt.type_bigint()) }} as page_fan_adds,
+        {{ measure(available, 'page_fan_removes', dbt.type_bigint()) }} as page_fan_removes,
+        {{ measure(available, 'page_impressions', dbt.type_bigint()) }} as page_impressions,
+        {{ measure(available, 'page_media_view', dbt.type_bigint()) }} as page_media_view,
+        {{ measure(available, 'page_post_engagements', dbt.type_bigint()) }}
             as page_post_engagements,
-        {{ column_or_null(available, 'page_views_total', dbt.type_bigint()) }} as page_views_total,
+        {{ measure(available, 'page_views_total', dbt.type_bigint()) }} as page_views_total,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by page_id, date) as is_latest,

@@ -18,12 +18,12 @@ renamed as (
         {{ normalize_text(column_or_null(available, 'name', dbt.type_string())) }} as page_name,
 
         -- numerics
-        {{ column_or_null(available, 'fan_count', dbt.type_bigint()) }} as fan_count,
-        {{ column_or_null(available, 'talking_about_count', dbt.type_bigint()) }}
+        {{ measure(available, 'fan_count', dbt.type_bigint()) }} as fan_count,
+        {{ measure(available, 'talking_about_count', dbt.type_bigint()) }}
             as talking_about_count,
-        {{ column_or_null(available, 'overall_star_rating', dbt.type_numeric()) }}
+        {{ measure(available, 'overall_star_rating', dbt.type_numeric()) }}
             as overall_star_rating,
-        {{ column_or_null(available, 'rating_count', dbt.type_bigint()) }} as rating_count,
+        {{ measure(available, 'rating_count', dbt.type_bigint()) }} as rating_count,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,

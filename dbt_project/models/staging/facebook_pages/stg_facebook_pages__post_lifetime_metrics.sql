@@ -18,27 +18,27 @@ renamed as (
         'facebook' as platform,
 
         -- numerics
-        {{ column_or_null(available, 'post_impressions', dbt.type_bigint()) }} as post_impressions,
-        {{ column_or_null(available, 'post_impressions_organic', dbt.type_bigint()) }}
+        {{ measure(available, 'post_impressions', dbt.type_bigint()) }} as post_impressions,
+        {{ measure(available, 'post_impressions_organic', dbt.type_bigint()) }}
             as post_impressions_organic,
-        {{ column_or_null(available, 'post_impressions_paid', dbt.type_bigint()) }}
+        {{ measure(available, 'post_impressions_paid', dbt.type_bigint()) }}
             as post_impressions_paid,
-        {{ column_or_null(available, 'post_engaged_users', dbt.type_bigint()) }}
+        {{ measure(available, 'post_engaged_users', dbt.type_bigint()) }}
             as post_engaged_users,
-        {{ column_or_null(available, 'post_clicks', dbt.type_bigint()) }} as post_clicks,
-        {{ column_or_null(available, 'post_media_view', dbt.type_bigint()) }} as post_media_view,
-        {{ column_or_null(available, 'post_video_views', dbt.type_bigint()) }} as post_video_views,
-        {{ column_or_null(available, 'post_reactions_like_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_clicks', dbt.type_bigint()) }} as post_clicks,
+        {{ measure(available, 'post_media_view', dbt.type_bigint()) }} as post_media_view,
+        {{ measure(available, 'post_video_views', dbt.type_bigint()) }} as post_video_views,
+        {{ measure(available, 'post_reactions_like_total', dbt.type_bigint()) }}
             as post_reactions_like_total,
-        {{ column_or_null(available, 'post_reactions_love_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_reactions_love_total', dbt.type_bigint()) }}
             as post_reactions_love_total,
-        {{ column_or_null(available, 'post_reactions_wow_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_reactions_wow_total', dbt.type_bigint()) }}
             as post_reactions_wow_total,
-        {{ column_or_null(available, 'post_reactions_haha_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_reactions_haha_total', dbt.type_bigint()) }}
             as post_reactions_haha_total,
-        {{ column_or_null(available, 'post_reactions_sorry_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_reactions_sorry_total', dbt.type_bigint()) }}
             as post_reactions_sorry_total,
-        {{ column_or_null(available, 'post_reactions_anger_total', dbt.type_bigint()) }}
+        {{ measure(available, 'post_reactions_anger_total', dbt.type_bigint()) }}
             as post_reactions_anger_total,
 
         -- booleans

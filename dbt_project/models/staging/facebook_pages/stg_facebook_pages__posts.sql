@@ -22,7 +22,7 @@ renamed as (
             as status_type,
 
         -- numerics
-        {{ column_or_null(available, 'share_count', dbt.type_bigint()) }} as share_count,
+        {{ measure(available, 'share_count', dbt.type_bigint()) }} as share_count,
 
         -- booleans
         {{ column_or_null(available, 'is_published', dbt.type_boolean()) }} as is_published,

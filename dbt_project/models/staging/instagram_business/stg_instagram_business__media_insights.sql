@@ -18,33 +18,33 @@ renamed as (
         'instagram' as platform,
 
         -- numerics
-        {{ column_or_null(available, 'like_count', dbt.type_bigint()) }} as like_count,
-        {{ column_or_null(available, 'comment_count', dbt.type_bigint()) }} as comment_count,
-        {{ column_or_null(available, 'video_photo_reach', dbt.type_bigint()) }}
+        {{ measure(available, 'like_count', dbt.type_bigint()) }} as like_count,
+        {{ measure(available, 'comment_count', dbt.type_bigint()) }} as comment_count,
+        {{ measure(available, 'video_photo_reach', dbt.type_bigint()) }}
             as video_photo_reach,
-        {{ column_or_null(available, 'video_photo_shares', dbt.type_bigint()) }}
+        {{ measure(available, 'video_photo_shares', dbt.type_bigint()) }}
             as video_photo_shares,
-        {{ column_or_null(available, 'video_photo_saved', dbt.type_bigint()) }}
+        {{ measure(available, 'video_photo_saved', dbt.type_bigint()) }}
             as video_photo_saved,
-        {{ column_or_null(available, 'video_photo_views', dbt.type_bigint()) }}
+        {{ measure(available, 'video_photo_views', dbt.type_bigint()) }}
             as video_photo_views,
-        {{ column_or_null(available, 'reel_reach', dbt.type_bigint()) }} as reel_reach,
-        {{ column_or_null(available, 'reel_shares', dbt.type_bigint()) }} as reel_shares,
-        {{ column_or_null(available, 'reel_views', dbt.type_bigint()) }} as reel_views,
-        {{ column_or_null(available, 'reel_likes', dbt.type_bigint()) }} as reel_likes,
-        {{ column_or_null(available, 'reel_comments', dbt.type_bigint()) }} as reel_comments,
-        {{ column_or_null(available, 'carousel_album_reach', dbt.type_bigint()) }}
+        {{ measure(available, 'reel_reach', dbt.type_bigint()) }} as reel_reach,
+        {{ measure(available, 'reel_shares', dbt.type_bigint()) }} as reel_shares,
+        {{ measure(available, 'reel_views', dbt.type_bigint()) }} as reel_views,
+        {{ measure(available, 'reel_likes', dbt.type_bigint()) }} as reel_likes,
+        {{ measure(available, 'reel_comments', dbt.type_bigint()) }} as reel_comments,
+        {{ measure(available, 'carousel_album_reach', dbt.type_bigint()) }}
             as carousel_album_reach,
-        {{ column_or_null(available, 'carousel_album_shares', dbt.type_bigint()) }}
+        {{ measure(available, 'carousel_album_shares', dbt.type_bigint()) }}
             as carousel_album_shares,
-        {{ column_or_null(available, 'carousel_album_saved', dbt.type_bigint()) }}
+        {{ measure(available, 'carousel_album_saved', dbt.type_bigint()) }}
             as carousel_album_saved,
-        {{ column_or_null(available, 'carousel_album_views', dbt.type_bigint()) }}
+        {{ measure(available, 'carousel_album_views', dbt.type_bigint()) }}
             as carousel_album_views,
-        {{ column_or_null(available, 'story_reach', dbt.type_bigint()) }} as story_reach,
-        {{ column_or_null(available, 'story_views', dbt.type_bigint()) }} as story_views,
-        {{ column_or_null(available, 'story_shares', dbt.type_bigint()) }} as story_shares,
-        {{ column_or_null(available, 'story_replies', dbt.type_bigint()) }} as story_replies,
+        {{ measure(available, 'story_reach', dbt.type_bigint()) }} as story_reach,
+        {{ measure(available, 'story_views', dbt.type_bigint()) }} as story_views,
+        {{ measure(available, 'story_shares', dbt.type_bigint()) }} as story_shares,
+        {{ measure(available, 'story_replies', dbt.type_bigint()) }} as story_replies,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,

@@ -21,9 +21,9 @@ renamed as (
             as account_name,
 
         -- numerics
-        {{ column_or_null(available, 'followers_count', dbt.type_bigint()) }} as followers_count,
-        {{ column_or_null(available, 'follows_count', dbt.type_bigint()) }} as follows_count,
-        {{ column_or_null(available, 'media_count', dbt.type_bigint()) }} as media_count,
+        {{ measure(available, 'followers_count', dbt.type_bigint()) }} as followers_count,
+        {{ measure(available, 'follows_count', dbt.type_bigint()) }} as follows_count,
+        {{ measure(available, 'media_count', dbt.type_bigint()) }} as media_count,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,

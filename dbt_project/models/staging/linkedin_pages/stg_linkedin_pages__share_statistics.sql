@@ -25,13 +25,13 @@ renamed as (
         'linkedin' as platform,
 
         -- numerics
-        {{ column_or_null(available, 'impression_count', dbt.type_bigint()) }}
+        {{ measure(available, 'impression_count', dbt.type_bigint()) }}
             as impression_count,
-        {{ column_or_null(available, 'click_count', dbt.type_bigint()) }} as click_count,
-        {{ column_or_null(available, 'like_count', dbt.type_bigint()) }} as like_count,
-        {{ column_or_null(available, 'comment_count', dbt.type_bigint()) }} as comment_count,
-        {{ column_or_null(available, 'share_count', dbt.type_bigint()) }} as share_count,
-        {{ column_or_null(available, 'engagement', dbt.type_numeric()) }} as engagement_rate,
+        {{ measure(available, 'click_count', dbt.type_bigint()) }} as click_count,
+        {{ measure(available, 'like_count', dbt.type_bigint()) }} as like_count,
+        {{ measure(available, 'comment_count', dbt.type_bigint()) }} as comment_count,
+        {{ measure(available, 'share_count', dbt.type_bigint()) }} as share_count,
+        {{ measure(available, 'engagement', dbt.type_numeric()) }} as engagement_rate,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (

@@ -27,8 +27,8 @@ renamed as (
                                                dbt.type_string())) }}) as sentiment_label,
 
         -- numerics
-        {{ column_or_null(available, 'reach_estimate', dbt.type_bigint()) }} as reach_estimate,
-        {{ column_or_null(available, 'engagements', dbt.type_bigint()) }} as engagements,
+        {{ measure(available, 'reach_estimate', dbt.type_bigint()) }} as reach_estimate,
+        {{ measure(available, 'engagements', dbt.type_bigint()) }} as engagements,
 
         -- booleans
         {{ normalize_text(column_or_null(available, 'sentiment_label', dbt.type_string())) }}

@@ -21,8 +21,7 @@ renamed as (
 
         -- numerics
         {{ parse_number('hours', type_double()) }} as hours,
-        {{ parse_number(column_or_null(available, 'hourly_cost', dbt.type_string()),
-                        dbt.type_numeric()) }} as hourly_cost,
+        {{ measure(available, 'hourly_cost', dbt.type_numeric()) }} as hourly_cost,
 
         -- dates
         cast({{ adapter.quote('date') }} as date) as log_date

@@ -25,8 +25,7 @@ renamed as (
         {{ normalize_text('target_url') }} as target_url,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'domain_rating', dbt.type_string()),
-                        type_double()) }} as domain_rating,
+        {{ measure(available, 'domain_rating', type_double()) }} as domain_rating,
 
         -- booleans
         {{ column_or_null(available, 'is_dofollow', dbt.type_boolean()) }} as is_dofollow,

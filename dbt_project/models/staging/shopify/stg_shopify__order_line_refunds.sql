@@ -15,10 +15,8 @@ renamed as (
         order_line_id,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'quantity', dbt.type_string()),
-                        dbt.type_bigint()) }} as refunded_quantity,
-        {{ parse_number(column_or_null(available, 'subtotal', dbt.type_string()),
-                        dbt.type_numeric()) }} as refunded_subtotal
+        {{ measure(available, 'quantity', dbt.type_bigint()) }} as refunded_quantity,
+        {{ measure(available, 'subtotal', dbt.type_numeric()) }} as refunded_subtotal
 
     from source
 )

@@ -21,10 +21,8 @@ renamed as (
         {{ normalize_text(column_or_null(available, 'sku', dbt.type_string())) }} as sku,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'quantity', dbt.type_string()),
-                        dbt.type_bigint()) }} as quantity,
-        {{ parse_number(column_or_null(available, 'price', dbt.type_string()),
-                        dbt.type_numeric()) }} as unit_price
+        {{ measure(available, 'quantity', dbt.type_bigint()) }} as quantity,
+        {{ measure(available, 'price', dbt.type_numeric()) }} as unit_price
 
     from source
 )

@@ -30,12 +30,9 @@ renamed as (
 
         -- numerics (the order's currency)
         {{ parse_number('total_price', dbt.type_numeric()) }} as total_price,
-        {{ parse_number(column_or_null(available, 'subtotal_price', dbt.type_string()),
-                        dbt.type_numeric()) }} as subtotal_price,
-        {{ parse_number(column_or_null(available, 'total_discounts', dbt.type_string()),
-                        dbt.type_numeric()) }} as total_discounts,
-        {{ parse_number(column_or_null(available, 'total_tax', dbt.type_string()),
-                        dbt.type_numeric()) }} as total_tax,
+        {{ measure(available, 'subtotal_price', dbt.type_numeric()) }} as subtotal_price,
+        {{ measure(available, 'total_discounts', dbt.type_numeric()) }} as total_discounts,
+        {{ measure(available, 'total_tax', dbt.type_numeric()) }} as total_tax,
 
         -- timestamps
         {{ to_utc('created_at') }} as created_at,

@@ -16,11 +16,11 @@ renamed as (
         {{ normalize_text('account_id') }} as account_id,
 
         -- numerics
-        {{ column_or_null(available, 'followers', dbt.type_bigint()) }} as followers,
-        {{ column_or_null(available, 'following', dbt.type_bigint()) }} as following_count,
-        {{ column_or_null(available, 'posts_published', dbt.type_bigint()) }} as posts_published,
-        {{ column_or_null(available, 'mentions', dbt.type_bigint()) }} as mentions,
-        {{ column_or_null(available, 'profile_views', dbt.type_bigint()) }} as profile_views,
+        {{ measure(available, 'followers', dbt.type_bigint()) }} as followers,
+        {{ measure(available, 'following', dbt.type_bigint()) }} as following_count,
+        {{ measure(available, 'posts_published', dbt.type_bigint()) }} as posts_published,
+        {{ measure(available, 'mentions', dbt.type_bigint()) }} as mentions,
+        {{ measure(available, 'profile_views', dbt.type_bigint()) }} as profile_views,
 
         -- dates
         cast(date as date) as metric_date

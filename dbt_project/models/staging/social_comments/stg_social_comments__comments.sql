@@ -27,7 +27,7 @@ renamed as (
             as comment_text,
 
         -- numerics
-        {{ column_or_null(available, 'like_count', dbt.type_bigint()) }} as like_count,
+        {{ measure(available, 'like_count', dbt.type_bigint()) }} as like_count,
 
         -- booleans
         {{ normalize_text(column_or_null(available, 'parent_comment_id', dbt.type_string())) }}

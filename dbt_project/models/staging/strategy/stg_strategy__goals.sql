@@ -26,7 +26,7 @@ renamed as (
             as success_criteria,
 
         -- numerics
-        {{ column_or_null(available, 'baseline_value', type_double()) }} as baseline_value,
+        {{ measure(available, 'baseline_value', type_double()) }} as baseline_value,
         cast(target_value as {{ type_double() }}) as target_value,
 
         -- dates

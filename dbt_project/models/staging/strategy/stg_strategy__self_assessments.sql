@@ -21,7 +21,7 @@ renamed as (
         ) as team_experience,
 
         -- numerics
-        {{ column_or_null(available, 'hours_per_week_planned', type_double()) }}
+        {{ measure(available, 'hours_per_week_planned', type_double()) }}
             as hours_per_week_planned,
 
         -- booleans

@@ -27,10 +27,8 @@ renamed as (
         ) }} as other_brands,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'minutes_personal', dbt.type_string()),
-                        dbt.type_int()) }} as minutes_personal,
-        {{ parse_number(column_or_null(available, 'minutes_professional', dbt.type_string()),
-                        dbt.type_int()) }} as minutes_professional,
+        {{ measure(available, 'minutes_personal', dbt.type_int()) }} as minutes_personal,
+        {{ measure(available, 'minutes_professional', dbt.type_int()) }} as minutes_professional,
 
         -- booleans
         {{ column_or_null(available, 'knows_social_sites', dbt.type_boolean()) }}

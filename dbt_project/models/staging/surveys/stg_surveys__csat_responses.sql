@@ -22,10 +22,8 @@ renamed as (
             as response_comment,
 
         -- numerics
-        {{ parse_number(column_or_null(available, 'csat_score', dbt.type_string()),
-                        dbt.type_int()) }} as csat_score,
-        {{ parse_number(column_or_null(available, 'nps_score', dbt.type_string()),
-                        dbt.type_int()) }} as nps_score,
+        {{ measure(available, 'csat_score', dbt.type_int()) }} as csat_score,
+        {{ measure(available, 'nps_score', dbt.type_int()) }} as nps_score,
 
         -- timestamps
         {{ to_utc('submitted_at') }} as submitted_at

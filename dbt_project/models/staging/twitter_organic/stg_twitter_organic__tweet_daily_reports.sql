@@ -23,15 +23,15 @@ renamed as (
         ) as placement,
 
         -- numerics
-        {{ column_or_null(available, 'impressions', dbt.type_bigint()) }} as impressions,
-        {{ column_or_null(available, 'engagements', dbt.type_bigint()) }} as engagements,
-        {{ column_or_null(available, 'likes', dbt.type_bigint()) }} as likes,
-        {{ column_or_null(available, 'retweets', dbt.type_bigint()) }} as retweets,
-        {{ column_or_null(available, 'replies', dbt.type_bigint()) }} as replies,
-        {{ column_or_null(available, 'clicks', dbt.type_bigint()) }} as clicks,
-        {{ column_or_null(available, 'url_clicks', dbt.type_bigint()) }} as url_clicks,
-        {{ column_or_null(available, 'follows', dbt.type_bigint()) }} as follows,
-        {{ column_or_null(available, 'unfollows', dbt.type_bigint()) }} as unfollows,
+        {{ measure(available, 'impressions', dbt.type_bigint()) }} as impressions,
+        {{ measure(available, 'engagements', dbt.type_bigint()) }} as engagements,
+        {{ measure(available, 'likes', dbt.type_bigint()) }} as likes,
+        {{ measure(available, 'retweets', dbt.type_bigint()) }} as retweets,
+        {{ measure(available, 'replies', dbt.type_bigint()) }} as replies,
+        {{ measure(available, 'clicks', dbt.type_bigint()) }} as clicks,
+        {{ measure(available, 'url_clicks', dbt.type_bigint()) }} as url_clicks,
+        {{ measure(available, 'follows', dbt.type_bigint()) }} as follows,
+        {{ measure(available, 'unfollows', dbt.type_bigint()) }} as unfollows,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (

@@ -24,8 +24,8 @@ renamed as (
             as language_code,
 
         -- numerics
-        {{ column_or_null(available, 'retweet_count', dbt.type_bigint()) }} as retweet_count,
-        {{ column_or_null(available, 'favorite_count', dbt.type_bigint()) }} as favorite_count,
+        {{ measure(available, 'retweet_count', dbt.type_bigint()) }} as retweet_count,
+        {{ measure(available, 'favorite_count', dbt.type_bigint()) }} as favorite_count,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,

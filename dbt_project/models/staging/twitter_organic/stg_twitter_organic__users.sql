@@ -22,7 +22,7 @@ renamed as (
             as user_name,
 
         -- numerics
-        {{ column_or_null(available, 'followers_count', dbt.type_bigint()) }} as followers_count,
+        {{ measure(available, 'followers_count', dbt.type_bigint()) }} as followers_count,
 
         -- booleans
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,

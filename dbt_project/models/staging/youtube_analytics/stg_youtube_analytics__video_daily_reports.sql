@@ -30,17 +30,17 @@ renamed as (
             as subscribed_status,
 
         -- numerics
-        {{ column_or_null(available, 'views', dbt.type_bigint()) }} as view_count,
-        {{ column_or_null(available, 'likes', dbt.type_bigint()) }} as like_count,
-        {{ column_or_null(available, 'dislikes', dbt.type_bigint()) }} as dislike_count,
-        {{ column_or_null(available, 'comments', dbt.type_bigint()) }} as comment_count,
-        {{ column_or_null(available, 'shares', dbt.type_bigint()) }} as share_count,
-        {{ column_or_null(available, 'subscribers_gained', dbt.type_bigint()) }}
+        {{ measure(available, 'views', dbt.type_bigint()) }} as view_count,
+        {{ measure(available, 'likes', dbt.type_bigint()) }} as like_count,
+        {{ measure(available, 'dislikes', dbt.type_bigint()) }} as dislike_count,
+        {{ measure(available, 'comments', dbt.type_bigint()) }} as comment_count,
+        {{ measure(available, 'shares', dbt.type_bigint()) }} as share_count,
+        {{ measure(available, 'subscribers_gained', dbt.type_bigint()) }}
             as subscribers_gained,
-        {{ column_or_null(available, 'subscribers_lost', dbt.type_bigint()) }} as subscribers_lost,
-        {{ column_or_null(available, 'watch_time_minutes', dbt.type_numeric()) }}
+        {{ measure(available, 'subscribers_lost', dbt.type_bigint()) }} as subscribers_lost,
+        {{ measure(available, 'watch_time_minutes', dbt.type_numeric()) }}
             as watch_time_minutes,
-        {{ column_or_null(available, 'average_view_duration_seconds', dbt.type_numeric()) }}
+        {{ measure(available, 'average_view_duration_seconds', dbt.type_numeric()) }}
             as average_view_duration_seconds,
 
         -- dates

@@ -22,11 +22,11 @@ renamed as (
                                      dbt.type_string()) }})) as duration_iso8601,
 
         -- numerics
-        {{ column_or_null(available, 'statistics_view_count', dbt.type_bigint()) }}
+        {{ measure(available, 'statistics_view_count', dbt.type_bigint()) }}
             as lifetime_view_count,
-        {{ column_or_null(available, 'statistics_like_count', dbt.type_bigint()) }}
+        {{ measure(available, 'statistics_like_count', dbt.type_bigint()) }}
             as lifetime_like_count,
-        {{ column_or_null(available, 'statistics_comment_count', dbt.type_bigint()) }}
+        {{ measure(available, 'statistics_comment_count', dbt.type_bigint()) }}
             as lifetime_comment_count,
 
         -- timestamps
