@@ -487,7 +487,8 @@ TABLES: tuple[Table, ...] = (
     Table(
         "linkedin_pages", "share_statistic",
         (
-            Column("_fivetran_id", description=(
+            # required in the header (staging selects it), but neither key nor never empty
+            Column("_fivetran_id", required=True, description=(
                 "Fivetran's ID of the statistic row (hex string); "
                 "`ugc_post_share_statistic.share_statistic_id`. Some connectors mint a new one "
                 "on every sync, so it never identifies a share's versions.")),
