@@ -13,7 +13,7 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/python -m orchestration.demo
+	$(BIN)/python -m orchestration.demo $(ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -1,13 +1,30 @@
-"""A short, printable summary of what the warehouse holds: rows per layer, files, quarantine."""
+"""A short, printable summary of what the warehouse holds (rows per layer, files, quarantine)
+and of the problems a person can act on after a run: landing files rejected, rows quarantined
+and values nulled per table with their top reasons, and asset checks that failed or warned
+(dbt tests included, with their failing-row counts)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+import dagster as dg
 import duckdb
 
+from orchestration.defs.ingest.assets import FILES_CHECK, ROWS_CHECK
+from orchestration.defs.ingest.problems import (
+    RejectedFile,
+    TableQuarantine,
+    quarantine_state,
+    rejected_in_run,
+)
 from orchestration.defs.ingest.warehouse_meta import LOADED_FILES, META_SCHEMA, QUARANTINE
 
 LAYERS = (("raw", "raw_%"), ("staging", "staging%"), ("intermediate", "intermediate%"),
           ("marts", "marts%"))
+# The loader's own checks: their findings are listed in full from raw_meta instead.
+LOADER_CHECKS = (FILES_CHECK, ROWS_CHECK)
+FAILED_STATUSES = ("warn", "fail", "error")
+FAILED_ROWS = "dagster_dbt/failed_row_count"
 
 
 def _rows_per_layer(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]]:
@@ -28,21 +45,118 @@ def _rows_per_layer(con: duckdb.DuckDBPyConnection) -> list[tuple[str, int, int]
     return out
 
 
+def _has_meta(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute(
+        "select count(*) from information_schema.tables where table_schema = ?", [META_SCHEMA]
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def summarise(con: duckdb.DuckDBPyConnection) -> str:
     lines = ["Warehouse summary", "-----------------"]
     for layer, tables, rows in _rows_per_layer(con):
         lines.append(f"{layer:<13} {tables:>4} relations {rows:>12,} rows")
-    has_meta = con.execute(
-        "select count(*) from information_schema.tables where table_schema = ?", [META_SCHEMA]
-    ).fetchone()
-    if has_meta and has_meta[0]:
-        for status, files, loaded, quarantined in con.execute(
-            f"select status, count(*), sum(rows_loaded), sum(rows_quarantined) "
-            f"from {LOADED_FILES} group by status order by status"
+    if _has_meta(con):
+        for status, files, loaded, quarantined, nulled in con.execute(
+            f"select status, count(*), sum(rows_loaded), sum(rows_quarantined), "
+            f"sum(coalesce(values_nulled, 0)) from {LOADED_FILES} group by status order by status"
         ).fetchall():
             lines.append(f"files {status:<10} {files:>6,}  rows loaded {int(loaded):>12,}  "
-                         f"quarantined {int(quarantined):>8,}")
+                         f"quarantined {int(quarantined):>8,}  values nulled {int(nulled):>6,}")
         row = con.execute(f"select count(*) from {QUARANTINE}").fetchone()
-        lines.append(f"rows in quarantine now: {int(row[0]) if row else 0:,} "
+        lines.append(f"entries in quarantine now: {int(row[0]) if row else 0:,} "
                      f"(see {QUARANTINE})")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class CheckProblem:
+    """An asset check (or a dbt test Dagster logged as an observation) that failed or warned."""
+
+    target: str
+    name: str
+    severity: str
+    failing_rows: int | None = None
+    description: str | None = None
+
+    def __str__(self) -> str:
+        rows = f" ({self.failing_rows:,} failing rows)" if self.failing_rows is not None else ""
+        text = f"[{self.severity}] {self.target}: {self.name}{rows}"
+        return text + (f" - {self.description}" if self.description else "")
+
+
+@dataclass
+class Problems:
+    """Everything a person should look at after a run; empty when the run was clean."""
+
+    rejected: list[RejectedFile] = field(default_factory=list)
+    quarantine: list[TableQuarantine] = field(default_factory=list)
+    checks: list[CheckProblem] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.rejected or self.quarantine or self.checks)
+
+    def render(self) -> str:
+        lines = ["Problems to act on", "------------------"]
+        if not self:
+            return "\n".join([*lines, "none: every file loaded whole and every check passed"])
+        if self.rejected:
+            lines.append(f"Landing files rejected ({len(self.rejected)}): nothing of them was "
+                         "written, each table kept its last good rows. Fix and re-run:")
+            lines += [f"  - {r}" for r in self.rejected]
+        if self.quarantine:
+            lines.append(f"Rows quarantined and values nulled, per table (details in "
+                         f"{QUARANTINE}):")
+            for table in self.quarantine:
+                lines.append(f"  - {table.table}: {table.rows_quarantined:,} row(s) "
+                             f"quarantined, {table.values_nulled:,} value(s) nulled")
+                lines += [f"      {reason}" for reason in table.top_reasons]
+        if self.checks:
+            lines.append(f"Checks that failed or warned ({len(self.checks)}):")
+            lines += [f"  - {c}" for c in self.checks]
+        return "\n".join(lines)
+
+
+def _target(key: dg.AssetKey) -> str:
+    return "/".join(key.path)
+
+
+def failed_checks(result: dg.ExecuteInProcessResult) -> list[CheckProblem]:
+    """Checks of the run that did not pass, ERROR before WARN; the loader's own are left out
+    (their findings come from ``raw_meta``). dbt tests Dagster did not map to a check (source
+    tests, singular tests on several models) arrive as observations carrying the test's
+    status; they count too, once each."""
+    out: list[CheckProblem] = []
+    for check in result.get_asset_check_evaluations():
+        if check.passed or check.check_name in LOADER_CHECKS:
+            continue
+        rows = check.metadata.get(FAILED_ROWS)
+        out.append(CheckProblem(
+            _target(check.asset_key), check.check_name, check.severity.value,
+            int(rows.value) if rows is not None else None, check.description))
+    seen: set[str] = set()
+    for event in result.all_events:
+        if event.event_type != dg.DagsterEventType.ASSET_OBSERVATION:
+            continue
+        observation = event.asset_observation_data.asset_observation
+        meta = {k: v.value for k, v in observation.metadata.items()}
+        unique_id, status = str(meta.get("unique_id", "")), str(meta.get("status", ""))
+        if not unique_id.startswith("test.") or status not in FAILED_STATUSES:
+            continue
+        if unique_id in seen:
+            continue
+        seen.add(unique_id)
+        rows = meta.get(FAILED_ROWS)
+        out.append(CheckProblem(
+            _target(observation.asset_key), unique_id.split(".")[-1],
+            "WARN" if status == "warn" else "ERROR", int(rows) if rows is not None else None))
+    return sorted(out, key=lambda c: (c.severity != "ERROR", c.target, c.name))
+
+
+def find_problems(
+    con: duckdb.DuckDBPyConnection, result: dg.ExecuteInProcessResult
+) -> Problems:
+    if not _has_meta(con):
+        return Problems(checks=failed_checks(result))
+    return Problems(rejected_in_run(con, result.run_id), quarantine_state(con),
+                    failed_checks(result))

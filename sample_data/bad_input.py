@@ -1,9 +1,11 @@
 """--bad-input: extra files, beside the clean data, that exercise each kind of bad input.
 
 Each file is listed in the ground truth under ``bad_input.files`` with the outcome a correct
-loader produces. Row numbers are 1-based data rows (CSV header excluded; JSONL line numbers).
-Good rows in these files use keys no clean row uses; they are listed in
-``bad_input.good_rows_added`` (the clean headline totals exclude them).
+loader produces: ``rows`` lists its quarantine entries, each with its ``action``
+(``row_quarantined``: the whole row is kept out; ``value_nulled``: an impossible measure value
+is nulled and the row loads). Row numbers are 1-based data rows (CSV header excluded; JSONL
+line numbers). Rows that load (with any impossible measure nulled) use keys no clean row uses;
+they are listed in ``bad_input.good_rows_added`` (the clean headline totals exclude them).
 """
 
 from __future__ import annotations
@@ -84,8 +86,10 @@ def _malformed(m: _Manifest, day: str) -> None:
     rel = "marketing/spend/bad_malformed_rows.csv"
     m.write(rel, text.encode())
     m.entry("malformed_csv_rows", rel, "marketing.spend", "rows_quarantined",
-            rows=[{"row": 2, "column": None, "reason": "4 fields, header has 6"},
-                  {"row": 4, "column": None, "reason": "8 fields, header has 6"}], good_rows=3)
+            rows=[{"row": 2, "column": None, "reason": "4 fields, header has 6",
+                   "action": "row_quarantined"},
+                  {"row": 4, "column": None, "reason": "8 fields, header has 6",
+                   "action": "row_quarantined"}], good_rows=3)
     m.good_rows("marketing.spend", header, good)
 
 
@@ -99,12 +103,16 @@ def _wrong_types(m: _Manifest, period: Period) -> None:
             [period.end.isoformat(), "instagram", "bad-input-account", "103", "10", "2", "0", "6"]]
     rel = "social_accounts/daily/bad_wrong_types.csv"
     m.write(rel, _csv_text(header, rows).encode())
+    # followers and posts_published are measures: nulled, their rows load; a bad date is not
     m.entry("wrong_types", rel, "social_accounts.daily", "rows_quarantined",
-            rows=[{"row": 2, "column": "followers", "reason": "'abc' is not a BIGINT"},
-                  {"row": 3, "column": "posts_published", "reason": "'12.5' is not a BIGINT"},
-                  {"row": 4, "column": "date", "reason": "'2026-02-30' is not a date"}],
-            good_rows=2)
-    m.good_rows("social_accounts.daily", header, [rows[0], rows[4]])
+            rows=[{"row": 2, "column": "followers", "reason": "'abc' is not a BIGINT",
+                   "action": "value_nulled"},
+                  {"row": 3, "column": "posts_published", "reason": "'12.5' is not a BIGINT",
+                   "action": "value_nulled"},
+                  {"row": 4, "column": "date", "reason": "'2026-02-30' is not a date",
+                   "action": "row_quarantined"}],
+            good_rows=4)
+    m.good_rows("social_accounts.daily", header, [rows[0], rows[1], rows[2], rows[4]])
 
 
 def _duplicates(m: _Manifest, period: Period, seed: int) -> None:
@@ -117,7 +125,7 @@ def _duplicates(m: _Manifest, period: Period, seed: int) -> None:
     m.write(rel, _csv_text(header, [*rows, rows[1]]).encode())
     m.entry("duplicate_rows", rel, "surveys.csat", "rows_quarantined",
             rows=[{"row": 4, "column": None, "reason": "exact duplicate of row 2",
-                   "duplicate_of": 2}], good_rows=3)
+                   "duplicate_of": 2, "action": "row_quarantined"}], good_rows=3)
     m.good_rows("surveys.csat", header, rows)
 
 
@@ -162,11 +170,14 @@ def _negative(m: _Manifest, period: Period) -> None:
             [d[2], "bad-input-list", "44", "0", "-1"], [d[3], "bad-input-list", "46", "2", "0"]]
     rel = "blog/subscribers_daily/bad_negative_counts.csv"
     m.write(rel, _csv_text(header, rows).encode())
-    m.entry("negative_counts", rel, "blog.subscribers_daily", "rows_quarantined",
-            rows=[{"row": 2, "column": "subscribed", "reason": "negative count"},
-                  {"row": 3, "column": "unsubscribed", "reason": "negative count"}],
-            good_rows=2)
-    m.good_rows("blog.subscribers_daily", header, [rows[0], rows[3]])
+    # counts are measures: the negative values are nulled and every row loads
+    m.entry("negative_counts", rel, "blog.subscribers_daily", "values_nulled",
+            rows=[{"row": 2, "column": "subscribed", "reason": "negative count",
+                   "action": "value_nulled"},
+                  {"row": 3, "column": "unsubscribed", "reason": "negative count",
+                   "action": "value_nulled"}],
+            good_rows=4)
+    m.good_rows("blog.subscribers_daily", header, rows)
 
 
 def _future(m: _Manifest, day: str) -> None:
@@ -177,7 +188,8 @@ def _future(m: _Manifest, day: str) -> None:
     rel = "marketing/spend/bad_future_dates.csv"
     m.write(rel, _csv_text(header, rows).encode())
     m.entry("future_dates", rel, "marketing.spend", "rows_quarantined",
-            rows=[{"row": 2, "column": "date", "reason": "2099-01-01 is in the future"}],
+            rows=[{"row": 2, "column": "date", "reason": "2099-01-01 is in the future",
+                   "action": "row_quarantined"}],
             good_rows=2)
     m.good_rows("marketing.spend", header, [rows[0], rows[2]])
 
@@ -199,6 +211,7 @@ def _jsonl(m: _Manifest, period: Period, seed: int) -> None:
     rel = "listening/mentions/bad_malformed_line.jsonl"
     m.write(rel, ("\n".join(lines) + "\n").encode())
     m.entry("malformed_json_line", rel, "listening.mentions", "rows_quarantined",
-            rows=[{"row": 2, "column": None, "reason": "truncated JSON object"}], good_rows=2)
+            rows=[{"row": 2, "column": None, "reason": "truncated JSON object",
+                   "action": "row_quarantined"}], good_rows=2)
     m.good.setdefault("listening.mentions", []).extend(
         {c: g[c] for c in cols} for g in good)

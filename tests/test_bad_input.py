@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import failure_message, materialized, write
+import dagster as dg
+
+from orchestration.defs.ingest.assets import FILES_CHECK, raw_key
+from orchestration.defs.ingest.contracts import TABLES_BY_KEY
+from tests.conftest import materialized, write
 
 DAILY = ("social_accounts", "daily")
 DAILY_HEADER = (
@@ -18,7 +22,7 @@ SPEND_HEADER = "date,channel,campaign,cost_category,amount,currency\n"
 
 def quarantined(query, table: str) -> list[tuple]:
     return query(
-        "select source_file, row_number, column_name, reason from raw_meta.quarantine "
+        "select source_file, row_number, column_name, reason, action from raw_meta.quarantine "
         f"where source || '.' || table_name = '{table}' order by source_file, row_number"
     )
 
@@ -56,12 +60,17 @@ def test_wrong_types_name_the_column(landing: Path, load, query):
           + "2026-01-04,instagram,1,12.0,5,1,2,30\n")
     assert load([DAILY]).success
     rows = quarantined(query, "social_accounts.daily")
-    assert [(r[1], r[2]) for r in rows] == [(1, "followers"), (2, "followers"), (3, "date")]
+    # a measure that is not a number is nulled (the row loads); a bad date quarantines the row
+    assert [(r[1], r[2], r[4]) for r in rows] == [(1, "followers", "value_nulled"),
+                                                  (2, "followers", "value_nulled"),
+                                                  (3, "date", "row_quarantined")]
     assert "'abc' is not a valid BIGINT" in rows[0][3]
     assert "'12.5' is not a valid BIGINT" in rows[1][3]
     assert "'2026-13-45' is not a valid DATE" in rows[2][3]
     # "12.0" is a whole number written by a spreadsheet: it loads as 12
-    assert query("select followers from raw_social_accounts.daily") == [(12,)]
+    assert query("select day(date), followers, _nulled_columns from raw_social_accounts.daily "
+                 "order by 1") == [(1, None, ["followers"]), (2, None, ["followers"]),
+                                   (4, 12, None)]
 
 
 def test_duplicate_rows_load_once(landing: Path, load, query):
@@ -95,14 +104,21 @@ def test_missing_required_column_rejects_the_file_and_leaves_the_table_as_it_was
     write(landing, "marketing/spend/a.csv", "date,channel,campaign,cost_category,currency\n"
           "2026-01-01,instagram,c1,ads,USD\n")
     result = load([SPEND])
-    assert not result.success
-    message = failure_message(result)
+    # the asset still materialises; its ERROR check names the files, table and column
+    assert result.success
+    message = files_check(result, SPEND).description
     assert "marketing/spend/b.csv" in message and "raw_marketing.spend" in message
     assert "amount" in message
     assert query("select * from raw_marketing.spend") == before
     assert query("select count(*) from raw_meta.quarantine") == [(0,)]
     assert audit(query, "marketing/spend/b.csv")[0] == "rejected"
     assert materialized(result, SPEND)["files_rejected"] == 2
+
+
+def files_check(result: dg.ExecuteInProcessResult, table: tuple[str, str]):
+    key = dg.AssetCheckKey(raw_key(TABLES_BY_KEY[table]), FILES_CHECK)
+    (check,) = [c for c in result.get_asset_check_evaluations() if c.asset_check_key == key]
+    return check
 
 
 def test_unknown_extra_columns_are_ignored_and_recorded(landing: Path, load, query):
@@ -122,21 +138,26 @@ def test_non_utf8_file_is_reported_not_crashed_on(landing: Path, load, query):
     write(landing, "marketing/spend/a_cp1256.csv", text.encode("cp1256"))
     write(landing, "marketing/spend/b.csv", SPEND_HEADER + "2026-01-02,x,c,ads,5,USD\n")
     result = load([SPEND])
-    assert not result.success
-    assert "marketing/spend/a_cp1256.csv: not UTF-8" in failure_message(result)
+    assert result.success
+    check = files_check(result, SPEND)
+    assert not check.passed and check.severity == dg.AssetCheckSeverity.ERROR
+    assert "marketing/spend/a_cp1256.csv (table raw_marketing.spend): not UTF-8" in (
+        check.description)
     assert query("select channel from raw_marketing.spend") == [("x",)]
     status, *_rest, message = audit(query, "marketing/spend/a_cp1256.csv")
     assert status == "rejected" and "line 2" in message
 
 
-def test_negative_counts_are_quarantined(landing: Path, load, query):
+def test_negative_counts_are_nulled_and_reported(landing: Path, load, query):
     write(landing, "social_accounts/daily/d.csv", DAILY_HEADER
           + "2026-01-01,instagram,1,100,5,1,-2,30\n"
           + "2026-01-02,instagram,1,100,5,1,2,30\n")
     assert load([DAILY]).success
     rows = quarantined(query, "social_accounts.daily")
-    assert [(r[1], r[2], r[3]) for r in rows] == [(1, "mentions", "mentions: '-2' is negative")]
-    assert query("select count(*) from raw_social_accounts.daily") == [(1,)]
+    assert [(r[1], r[2], r[3], r[4]) for r in rows] == [
+        (1, "mentions", "mentions: '-2' is negative", "value_nulled")]
+    assert query("select day(date), mentions from raw_social_accounts.daily order by 1") == [
+        (1, None), (2, 2)]
 
 
 def test_dates_in_the_future_are_quarantined(landing: Path, load, query):

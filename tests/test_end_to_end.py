@@ -15,7 +15,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from orchestration.defs.ingest.assets import raw_assets
+from orchestration.defs.ingest.assets import FILES_CHECK, raw_assets
 from orchestration.defs.ingest.contracts import TABLES
 from orchestration.defs.resources import resources
 from sample_data import generate
@@ -146,21 +146,26 @@ def test_bad_input_goes_where_the_ground_truth_says(bad):
         "malformed_csv_rows", "wrong_types", "duplicate_rows", "missing_required_column",
         "unknown_extra_columns", "non_utf8_encoding", "negative_counts", "future_dates",
         "empty_file", "malformed_json_line"}
-    assert not result.success
-    message = failure_message(result)
+    # rejected files fail their raw table's ERROR check, never the run
+    assert result.success, failure_message(result)
+    failed = [c for c in result.get_asset_check_evaluations()
+              if c.check_name == FILES_CHECK and not c.passed]
+    message = "\n".join(c.description or "" for c in failed)
     for entry in manifest:
         path, (source, table) = entry["path"], entry["table"].split(".")
-        status, landed, loaded, quarantined = con.execute(
-            "select status, rows_landed, rows_loaded, rows_quarantined from raw_meta.load_audit "
-            "where source_file = ?", [path]).fetchone()
-        rows = con.execute("select row_number, column_name from raw_meta.quarantine "
+        status, landed, loaded, quarantined, nulled = con.execute(
+            "select status, rows_landed, rows_loaded, rows_quarantined, values_nulled "
+            "from raw_meta.load_audit where source_file = ?", [path]).fetchone()
+        rows = con.execute("select row_number, column_name, action from raw_meta.quarantine "
                            "where source_file = ? order by row_number", [path]).fetchall()
-        if entry["outcome"] == "rows_quarantined":
-            expected = [(r["row"], r["column"]) for r in entry["rows"]]
+        if entry["outcome"] in ("rows_quarantined", "values_nulled"):
+            expected = [(r["row"], r["column"], r["action"]) for r in entry["rows"]]
             if entry["kind"] == "duplicate_rows":  # the loader names the key it compared
-                expected = [(r["row"], "response_id") for r in entry["rows"]]
+                expected = [(r["row"], "response_id", r["action"]) for r in entry["rows"]]
             assert rows == expected, path
-            assert (status, loaded, quarantined) == ("loaded", entry["good_rows"], len(expected))
+            whole = sum(1 for r in entry["rows"] if r["action"] == "row_quarantined")
+            assert (status, loaded, quarantined, nulled) == (
+                "loaded", entry["good_rows"], whole, len(expected) - whole), path
             assert landed == loaded + quarantined
         elif entry["outcome"] in ("rejected", "encoding"):
             assert status == "rejected" and rows == [] and path in message, path

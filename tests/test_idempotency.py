@@ -63,11 +63,14 @@ def test_same_content_under_another_name_is_skipped(landing: Path, load, query):
 
 def test_every_file_reconciles(landing: Path, load, query):
     write(landing, "social_accounts/daily/a.csv", HEADER + _day(1, 1) + "bad,row\n")
-    write(landing, "social_accounts/daily/b.csv", HEADER + _day(2, -1) + _day(3, 3))
+    # -1 followers is an impossible measure: nulled, the row still loads (and counts as loaded)
+    write(landing, "social_accounts/daily/b.csv", HEADER + _day(2, -1) + _day(3, 3)
+          + "2026-01-04,instagram,,4,5,1,2,30\n")
     load([DAILY])
-    rows = query("select source_file, rows_landed, rows_loaded, rows_quarantined "
+    rows = query("select source_file, rows_landed, rows_loaded, rows_quarantined, values_nulled "
                  "from raw_meta.load_audit order by source_file")
-    assert [(r[0], r[1], r[2], r[3]) for r in rows] == [
-        ("social_accounts/daily/a.csv", 2, 1, 1), ("social_accounts/daily/b.csv", 2, 1, 1)]
-    assert query("select count(*) from raw_social_accounts.daily") == [(2,)]
-    assert query("select count(*) from raw_meta.quarantine") == [(2,)]
+    assert rows == [("social_accounts/daily/a.csv", 2, 1, 1, 0),
+                    ("social_accounts/daily/b.csv", 3, 2, 1, 1)]
+    assert query("select count(*) from raw_social_accounts.daily") == [(3,)]
+    assert query("select action, count(*) from raw_meta.quarantine group by 1 order by 1") == [
+        ("row_quarantined", 2), ("value_nulled", 1)]

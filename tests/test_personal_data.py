@@ -9,6 +9,8 @@ from pathlib import Path
 import duckdb
 
 from orchestration.defs import settings
+from orchestration.defs.ingest.contracts import Column, Table
+from orchestration.defs.ingest.loader import RawLoader
 from tests.conftest import write
 
 
@@ -49,3 +51,36 @@ def test_a_different_key_gives_different_hashes(landing: Path, load, query, monk
     assert stored == hmac.new(b"another-secret", b"CUST-7", hashlib.sha256).hexdigest()
     demo = hmac.new(settings.DEMO_PII_HASH_KEY.encode(), b"CUST-7", hashlib.sha256).hexdigest()
     assert stored != demo
+
+
+def test_the_quarantine_keeps_personal_data_hashed_when_a_value_is_nulled(
+    landing: Path, warehouse: Path, load, query
+):
+    # csat_score 9 is out of range: nulled, and the row (with its customer) recorded
+    write(landing, "surveys/csat/r.csv", "response_id,submitted_at,customer_ref,csat_score\n"
+          "r1,2026-01-01T10:00:00Z, CUST-9 ,9\n")
+    assert load([("surveys", "csat")]).success
+    (action, original, record), = query(
+        "select action, original_value, raw_record::varchar from raw_meta.quarantine")
+    assert (action, original) == ("value_nulled", "9")
+    assert _expected("CUST-9") in record and "CUST-9" not in record
+
+
+def test_an_original_value_of_a_personal_column_is_stored_hashed(
+    landing: Path, warehouse: Path
+):
+    """No contract column with personal data has a rule a filled value can break today; the
+    quarantine must still never keep such a value in plain text if one ever does."""
+    table = Table("crm", "contacts", (
+        Column("contact_id", required=True, not_null=True),
+        Column("email", pii="email", pattern=r"^[^@]+@[^@]+\.[a-z]+$"),
+    ), key=("contact_id",), description="test table", formats=("csv",))
+    write(landing, "crm/contacts/c.csv", "contact_id,email\nc1,Sara.Ahmadi@example\n")
+    with duckdb.connect(str(warehouse)) as con:
+        outcome = RawLoader(con, landing, settings.pii_hash_key()).load_table(table)
+        assert outcome.rows_quarantined == 1
+        (column, original, reason, record), = con.execute(
+            "select column_name, original_value, reason, raw_record::varchar "
+            "from raw_meta.quarantine").fetchall()
+    assert column == "email" and original == _expected("sara.ahmadi@example")
+    assert "sara" not in (reason + record).lower()

@@ -487,13 +487,17 @@ TABLES: tuple[Table, ...] = (
     Table(
         "linkedin_pages", "share_statistic",
         (
-            _key("_fivetran_id", description=(
-                "Fivetran's ID of the statistic (hex string); "
-                "`ugc_post_share_statistic.share_statistic_id`.")),
+            # required in the header (staging selects it), but neither key nor never empty
+            Column("_fivetran_id", required=True, description=(
+                "Fivetran's ID of the statistic row (hex string); "
+                "`ugc_post_share_statistic.share_statistic_id`. Some connectors mint a new one "
+                "on every sync, so it never identifies a share's versions.")),
             Column("_organization_entity_urn", description=(
                 "URN of the organization, `urn:li:organization:<id>`.")),
-            Column("_share_entity_urn", description=(
-                "URN of the post the statistics are for (`ugc_post_history.id`).")),
+            _key("_share_entity_urn", description=(
+                "URN of the post the statistics are for (`urn:li:share:...` or "
+                "`urn:li:ugcPost:...`, `ugc_post_history.id`); with `_fivetran_synced` it "
+                "identifies a version.")),
             _count("click_count", description="Clicks on the post, lifetime as of the sync."),
             _count("comment_count", description="Comments, lifetime as of the sync."),
             Column("engagement", "DOUBLE", non_negative=True, description=(
@@ -504,10 +508,11 @@ TABLES: tuple[Table, ...] = (
             _count("share_count", description="Reshares, lifetime as of the sync."),
             _synced(),
         ),
-        key=("_fivetran_id", "_fivetran_synced"),
+        key=("_share_entity_urn", "_fivetran_synced"),
         description=(
-            "Post statistics, one row per share statistic per sync, lifetime (cumulative) "
-            "values as of `_fivetran_synced`."),
+            "Post statistics, one row per share per sync, lifetime (cumulative) values as of "
+            "`_fivetran_synced`; the latest `_fivetran_synced` per `_share_entity_urn` is "
+            "current."),
     ),
     # ---------------------------------------------------------------- youtube_analytics
     Table(
@@ -534,29 +539,84 @@ TABLES: tuple[Table, ...] = (
     Table(
         "youtube_analytics", "channel_basic_a_2",
         (
+            Column("_fivetran_id", description=(
+                "Fivetran's ID of the report row (hex string); not used to identify rows, the "
+                "report's dimensions do.")),
             _key("channel_id", description="Channel ID (`video.snippet_channel_id`)."),
-            _key("video_id", description="Video ID (`video.id`)."),
+            Column("video_id", required=True, description=(
+                "Video ID (`video.id`); empty on the channel's own rows (seen carrying only "
+                "subscriber gains and losses), which belong to the channel, not to a video.")),
             _event_time("date", "DATE", description=(
                 "Day the metrics cover (YouTube Analytics days are in Pacific time).")),
+            Column("country_code", description=(
+                "Viewers' country, ISO 3166-1 alpha-2 (`ZZ` when unknown); NULL when the file "
+                "has no country breakdown.")),
+            Column("live_or_on_demand", accepted=("live", "on_demand"), description=(
+                "`live` (watched during a live stream) or `on_demand`; NULL when the file has "
+                "no such breakdown.")),
+            Column("subscribed_status", accepted=("subscribed", "not_subscribed"), description=(
+                "Whether the viewers were subscribed to the channel: `subscribed` or "
+                "`not_subscribed`; NULL when the file has no such breakdown.")),
             _count("views", description="Views on `date` (daily, not lifetime)."),
+            _count("red_views", description="Views by YouTube Premium (Red) members on `date`."),
             _count("likes", description="Likes on `date`."),
             _count("dislikes", description=(
                 "Dislikes on `date` (reported to the owner though hidden publicly).")),
             _count("comments", description="Comments on `date`."),
             _count("shares", description="Shares on `date`."),
             _count("subscribers_gained", description=(
-                "Channel subscriptions gained from this video on `date`.")),
+                "Channel subscriptions gained on `date` (from this video, or on the channel "
+                "page for rows without a video).")),
             _count("subscribers_lost", description=(
-                "Channel subscriptions lost from this video on `date`.")),
+                "Channel subscriptions lost on `date` (through this video, or on the channel "
+                "for rows without a video).")),
             Column("watch_time_minutes", "DOUBLE", non_negative=True, description=(
                 "Minutes watched on `date` (fractional).")),
+            Column("red_watch_time_minutes", "DOUBLE", non_negative=True, description=(
+                "Minutes watched by YouTube Premium (Red) members on `date`.")),
             Column("average_view_duration_seconds", "DOUBLE", non_negative=True, description=(
                 "Average length of a view on `date`, in seconds; 0 when there were no views.")),
+            Column("average_view_duration_percentage", "DOUBLE", non_negative=True,
+                   description=(
+                       "Average share of the video watched per view on `date`, in percent "
+                       "(can exceed 100 when viewers rewatch).")),
+            _count("videos_added_to_playlists", description=(
+                "Times the video was added to a playlist on `date`.")),
+            _count("videos_removed_from_playlists", description=(
+                "Times the video was removed from a playlist on `date`.")),
+            _count("card_impressions", description="Times cards were shown on `date`."),
+            _count("card_clicks", description="Clicks on cards on `date`."),
+            Column("card_click_rate", "DOUBLE", non_negative=True, description=(
+                "Card clicks per card impression on `date`, a ratio.")),
+            _count("card_teaser_impressions", description=(
+                "Times card teasers were shown on `date`.")),
+            _count("card_teaser_clicks", description="Clicks on card teasers on `date`."),
+            Column("card_teaser_click_rate", "DOUBLE", non_negative=True, description=(
+                "Card teaser clicks per teaser impression on `date`, a ratio.")),
+            _count("annotation_impressions", description=(
+                "Annotation impressions on `date` (annotations were retired in 2019; old "
+                "reports only).")),
+            _count("annotation_clickable_impressions", description=(
+                "Impressions of clickable annotations on `date`.")),
+            _count("annotation_clicks", description="Clicks on annotations on `date`."),
+            Column("annotation_click_through_rate", "DOUBLE", non_negative=True, description=(
+                "Annotation clicks per clickable annotation impression on `date`, a ratio.")),
+            _count("annotation_closable_impressions", description=(
+                "Impressions of closable annotations on `date`.")),
+            _count("annotation_closes", description="Annotations closed by viewers on `date`."),
+            Column("annotation_close_rate", "DOUBLE", non_negative=True, description=(
+                "Annotations closed per closable annotation impression on `date`, a ratio.")),
+            Column("_fivetran_synced", TS, not_future=True, description=(
+                "When the connector synced this row; NULL for files not landed by Fivetran.")),
         ),
-        key=("channel_id", "video_id", "date"),
+        key=("channel_id", "video_id", "date", "country_code", "live_or_on_demand",
+             "subscribed_status"),
         description=(
-            "YouTube Analytics channel_basic_a2 report: one row per channel, video and date, "
-            "daily values (not lifetime) that add up over dates."),
+            "YouTube Analytics channel_basic_a2 report: one row per channel, video, date, "
+            "country, live or on-demand playback and subscribed status (the report's grain), "
+            "daily values (not lifetime) that add up over every row of a video and date; rows "
+            "without a video belong to the channel. A file without the breakdown columns "
+            "loads at channel x video x date."),
     ),
     # ---------------------------------------------------------------- ga4
     Table(

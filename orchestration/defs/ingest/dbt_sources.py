@@ -49,6 +49,10 @@ META_COLUMNS = (
     ("_source_file", "Landing file the row came from, relative to the landing folder."),
     ("_file_hash", "SHA-256 of that file's bytes when it was loaded."),
     ("_row_number", "1-based data row of the file (line for JSON lines, header excluded)."),
+    ("_nulled_columns", "Measure columns whose impossible value (negative count, score out of "
+                        "range, text for a number) the loader set to NULL in this row; NULL "
+                        "when none. The original values are in raw_meta.quarantine "
+                        "(action value_nulled)."),
 )
 
 

@@ -4,9 +4,11 @@ with quarantine and an audit row that reconciles landed = loaded + quarantined.
 Per file: hash the bytes; skip it when this path was loaded with the same hash, or when the
 same content was already loaded from another path; otherwise parse, check the header, run the
 row rules (and any batch validators) and, in one transaction, replace the rows this path
-loaded before with the good rows, quarantine the bad ones and record the outcome. A file that
-fails is rolled back whole and recorded as rejected with a message naming file, table and
-column.
+loaded before with the good rows, quarantine the bad ones and record the outcome. An
+impossible measure value is nulled (the row loads, listed in ``_nulled_columns``) and recorded
+in the quarantine as ``value_nulled``; any other problem quarantines the row
+(``row_quarantined``). A file that fails is rolled back whole and recorded as rejected with a
+message naming file, table and column (``FileRejected`` carries them structured).
 """
 
 from __future__ import annotations
@@ -26,11 +28,20 @@ from orchestration.defs.ingest import pii
 from orchestration.defs.ingest.contracts import Table
 from orchestration.defs.ingest.landing import LandedFile, files_for
 from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
-from orchestration.defs.ingest.validation import checked_sql, literal, quote, raw_record_sql
+from orchestration.defs.ingest.validation import (
+    PROBLEMS,
+    checked_sql,
+    literal,
+    problem_struct,
+    quote,
+    raw_record_sql,
+)
 from orchestration.defs.ingest.warehouse_meta import (
     LOAD_AUDIT,
     LOADED_FILES,
     QUARANTINE,
+    ROW_QUARANTINED,
+    VALUE_NULLED,
     ensure_meta_tables,
     ensure_raw_table,
 )
@@ -55,14 +66,24 @@ class BatchValidator(Protocol):
         ...
 
 
+QUARANTINE_COLUMNS = ("source, table_name, source_file, file_hash, row_number, column_name, "
+                      "reason, raw_record, quarantined_at, action, original_value, rule")
+
+
 @dataclass(frozen=True)
 class FileOutcome:
+    """What became of one landing file. ``rows_landed = rows_loaded + rows_quarantined``; a
+    row with nulled values counts as loaded (``values_nulled`` counts the values)."""
+
     source_file: str
     status: str  # loaded | replaced | empty | unchanged | duplicate | rejected
     rows_landed: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
     message: str | None = None
+    values_nulled: int = 0
+    rejected_column: str | None = None
+    rejected_reason: str | None = None
 
 
 @dataclass
@@ -80,6 +101,10 @@ class TableOutcome:
     @property
     def rows_quarantined(self) -> int:
         return sum(f.rows_quarantined for f in self.files)
+
+    @property
+    def values_nulled(self) -> int:
+        return sum(f.values_nulled for f in self.files)
 
     @property
     def rejected(self) -> list[FileOutcome]:
@@ -137,12 +162,14 @@ class RawLoader:
             self.con.commit()
         except FileRejected as err:
             self.con.rollback()
-            outcome = FileOutcome(file.relative, "rejected", message=str(err))
+            outcome = FileOutcome(file.relative, "rejected", message=str(err),
+                                  rejected_column=err.column, rejected_reason=err.reason)
             self._audit_alone(table, file, file_hash, size, outcome, started)
         except Exception as err:
             self.con.rollback()
             outcome = FileOutcome(file.relative, "rejected",
-                                  message=f"{file.relative}: load failed: {err}")
+                                  message=f"{file.relative}: load failed: {err}",
+                                  rejected_reason=f"load failed: {err}")
             self._audit_alone(table, file, file_hash, size, outcome, started)
             raise
         finally:
@@ -208,8 +235,10 @@ class RawLoader:
         if missing:
             names = ", ".join(missing)
             raise FileRejected(
-                f"{file.relative}: table {table.schema}.{table.name} requires column(s) "
-                f"{names}, missing from the file's header"
+                file.relative,
+                f"table {table.schema}.{table.name} requires column(s) {names}, missing from "
+                "the file's header",
+                names,
             )
 
     def _load(
@@ -227,9 +256,10 @@ class RawLoader:
                          [file.relative])
         self.con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
                          "and source_file = ?", [table.source, table.name, file.relative])
-        loaded = quarantined = 0
+        loaded = quarantined = nulled = 0
         if good_landed > 0:
-            loaded, quarantined = self._validate_and_write(table, file, file_hash, landed)
+            loaded, quarantined, nulled = self._validate_and_write(table, file, file_hash,
+                                                                   landed)
         quarantined += self._quarantine_parse_problems(table, file, file_hash, parse_problems)
         if loaded + quarantined != landed.rows_landed:
             raise RuntimeError(f"{file.relative}: {landed.rows_landed} rows landed but "
@@ -244,26 +274,30 @@ class RawLoader:
         message = None
         if status == "empty":
             message = "the file holds no rows"
-        elif quarantined:
-            message = f"{quarantined} row(s) quarantined, see {QUARANTINE}"
+        elif quarantined or nulled:
+            message = (f"{quarantined} row(s) quarantined, {nulled} value(s) nulled, "
+                       f"see {QUARANTINE}")
         outcome = FileOutcome(file.relative, status, landed.rows_landed, loaded, quarantined,
-                              message)
+                              message, values_nulled=nulled)
         self._record_state(table, file, file_hash, outcome)
         return outcome, extras, missing
 
     def _validate_and_write(
         self, table: Table, file: LandedFile, file_hash: str, landed: _Landed
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, int]:
+        """Rows loaded, rows quarantined and values nulled."""
         con = self.con
         con.execute(f"create temp table {CHECKED} as "
                     f"{checked_sql(table, landed.types, LANDING, self.now)}")
         con.execute(f"create temp table {VERDICT} as {self._verdict_sql(table, file)}")
-        con.execute(f"create temp view {BATCH} as select * exclude (_problems) "
+        con.execute(f"create temp view {BATCH} as select * exclude (_problems, _nulled), "
+                    "case when len(_nulled) > 0 "
+                    "then list_transform(_nulled, lambda p: p.column) end as _nulled_columns "
                     f"from {VERDICT} where len(_problems) = 0")
         for validator in self.validators:
             messages = validator(con, table, BATCH)
             if messages:
-                raise FileRejected(f"{file.relative}: batch validation failed for "
+                raise FileRejected(file.relative, f"batch validation failed for "
                                    f"{table.schema}.{table.name}: " + "; ".join(messages))
         con.execute(
             f"insert into {table.qualified} by name select *, "
@@ -271,22 +305,40 @@ class RawLoader:
             [self.now, file.relative, file_hash],
         )
         counts = con.execute(
-            f"select count(*) filter (where len(_problems) = 0), "
-            f"count(*) filter (where len(_problems) > 0) from {VERDICT}"
+            "select count(*) filter (where len(_problems) = 0), "
+            "count(*) filter (where len(_problems) > 0), "
+            "coalesce(sum(len(_nulled)) filter (where len(_problems) = 0), 0) "
+            f"from {VERDICT}"
         ).fetchone()
         assert counts is not None
-        if counts[1]:
+        loaded, quarantined, nulled = (int(c) for c in counts)
+        params = [table.source, table.name, file.relative, file_hash, self.now]
+        record = raw_record_sql(table, landed.types)
+        if quarantined:
+            # one row per quarantined row, naming every problem it had
             con.execute(
-                f"insert into {QUARANTINE} select ?, ?, ?, ?, v._row_number, "
-                "v._problems[1].column, "
-                "array_to_string(list_transform(v._problems, "
+                f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
+                "select ?, ?, ?, ?, v._row_number, v._problems[1].column, "
+                "array_to_string(list_transform(list_concat(v._problems, v._nulled), "
                 "lambda p: p.column || ': ' || p.reason), '; '), "
-                f"{raw_record_sql(table, landed.types)}, ?::timestamptz "
+                f"{record}, ?::timestamptz, {literal(ROW_QUARANTINED)}, "
+                "v._problems[1].value, v._problems[1].rule "
                 f"from {VERDICT} as v join {LANDING} as l on l._row_number = v._row_number "
                 "where len(v._problems) > 0",
-                [table.source, table.name, file.relative, file_hash, self.now],
+                params,
             )
-        return int(counts[0]), int(counts[1])
+        if nulled:
+            # one row per value nulled in a row that loaded
+            con.execute(
+                f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
+                "select ?, ?, ?, ?, v._row_number, v.p.column, v.p.column || ': ' || v.p.reason, "
+                f"{record}, ?::timestamptz, {literal(VALUE_NULLED)}, v.p.value, v.p.rule "
+                f"from (select _row_number, unnest(_nulled) as p from {VERDICT} "
+                "where len(_problems) = 0) as v "
+                f"join {LANDING} as l on l._row_number = v._row_number",
+                params,
+            )
+        return loaded, quarantined, nulled
 
     def _verdict_sql(self, table: Table, file: LandedFile) -> str:
         """``_checked`` with duplicate keys added to the problems."""
@@ -296,6 +348,10 @@ class RawLoader:
         key_list = ", ".join(keys)
         joined = " and ".join(f"r.{k} is not distinct from e.{k}" for k in keys)
         key_name = literal("+".join(table.key))
+
+        def duplicate(reason: str) -> str:
+            return "[" + problem_struct(key_name, "duplicate_key", reason) + "]"
+
         return f"""
             with good as (
                 select * exclude (_problems) from {CHECKED} where len(_problems) = 0
@@ -313,16 +369,13 @@ class RawLoader:
                 group by all
             )
             select r.* exclude (_first_row),
-                case
-                    when r._row_number <> r._first_row then [{{
-                        'column': {key_name},
-                        'reason': 'duplicate key: same as row ' || r._first_row
-                            || ' of this file'}}]
-                    when e._where is not null then [{{
-                        'column': {key_name},
-                        'reason': 'duplicate key: already loaded from ' || e._where}}]
+                cast(case
+                    when r._row_number <> r._first_row then {duplicate(
+                        "'duplicate key: same as row ' || r._first_row || ' of this file'")}
+                    when e._where is not null then {duplicate(
+                        "'duplicate key: already loaded from ' || e._where")}
                     else []
-                end as _problems
+                end as {PROBLEMS}) as _problems
             from ranked as r
             left join existing as e on {joined}
             union all by name
@@ -335,9 +388,10 @@ class RawLoader:
         if not problems:
             return 0
         self.con.executemany(
-            f"insert into {QUARANTINE} values (?, ?, ?, ?, ?, null, ?, ?::json, ?::timestamptz)",
+            f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
+            "values (?, ?, ?, ?, ?, null, ?, ?::json, ?::timestamptz, ?, null, 'unreadable')",
             [[table.source, table.name, file.relative, file_hash, p.row_number, p.reason,
-              p.raw_record, self.now] for p in problems],
+              p.raw_record, self.now, ROW_QUARANTINED] for p in problems],
         )
         return len(problems)
 
@@ -346,9 +400,11 @@ class RawLoader:
         self, table: Table, file: LandedFile, file_hash: str, outcome: FileOutcome
     ) -> None:
         self.con.execute(
-            f"insert or replace into {LOADED_FILES} values (?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert or replace into {LOADED_FILES} (source, table_name, source_file, "
+            "file_hash, status, rows_loaded, rows_quarantined, loaded_at, values_nulled) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [table.source, table.name, file.relative, file_hash, outcome.status,
-             outcome.rows_loaded, outcome.rows_quarantined, self.now],
+             outcome.rows_loaded, outcome.rows_quarantined, self.now, outcome.values_nulled],
         )
 
     def _audit(
@@ -356,10 +412,15 @@ class RawLoader:
         extras: list[str], missing: list[str], started: datetime,
     ) -> None:
         self.con.execute(
-            f"insert into {LOAD_AUDIT} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, file_hash, "
+            "file_bytes, status, rows_landed, rows_loaded, rows_quarantined, extra_columns, "
+            "missing_optional_columns, message, started_at, finished_at, values_nulled, "
+            "rejected_column, rejected_reason) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self.run_id, table.source, table.name, file.relative, file_hash, size,
              outcome.status, outcome.rows_landed, outcome.rows_loaded, outcome.rows_quarantined,
-             extras, missing, outcome.message, started, datetime.now(UTC)],
+             extras, missing, outcome.message, started, datetime.now(UTC),
+             outcome.values_nulled, outcome.rejected_column, outcome.rejected_reason],
         )
 
     def _audit_alone(

@@ -18,7 +18,15 @@ from orchestration.defs.ingest.landing import LandedFile
 
 
 class FileRejected(Exception):
-    """The whole file cannot be loaded; the message names the file and what is wrong."""
+    """The whole file cannot be loaded. Structured: the file, the reason in words and, when
+    one column is to blame (a required column missing from the header, a column named twice),
+    that column; the message names all of them."""
+
+    def __init__(self, source_file: str, reason: str, column: str | None = None) -> None:
+        self.source_file = source_file
+        self.reason = reason
+        self.column = column
+        super().__init__(f"{source_file}: {reason}")
 
 
 @dataclass(frozen=True)
@@ -54,8 +62,8 @@ def decode(raw: bytes, relative: str) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         raise FileRejected(
-            f"{relative}: not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}, "
-            f"line {line}); re-save the file as UTF-8"
+            relative, f"not UTF-8 text (byte 0x{raw[err.start]:02x} at offset {err.start}, "
+                      f"line {line}); re-save the file as UTF-8"
         ) from None
 
 
@@ -70,9 +78,9 @@ def _check_header(columns: list[str], relative: str) -> None:
     seen: set[str] = set()
     for name in columns:
         if not name:
-            raise FileRejected(f"{relative}: the header has an empty column name")
+            raise FileRejected(relative, "the header has an empty column name")
         if name in seen:
-            raise FileRejected(f"{relative}: column '{name}' appears twice in the header")
+            raise FileRejected(relative, f"column '{name}' appears twice in the header", name)
         seen.add(name)
 
 
@@ -114,7 +122,7 @@ def read_csv(file: LandedFile, keep_raw: bool) -> ParsedFile:
             numbers.append(row_number)
     except csv.Error as err:
         raise FileRejected(
-            f"{file.relative}: unreadable CSV at line {reader.line_num}: {err}"
+            file.relative, f"unreadable CSV at line {reader.line_num}: {err}"
         ) from None
     return ParsedFile(columns, _arrow_of(columns, rows, numbers), problems)
 
@@ -180,12 +188,12 @@ def read_json(file: LandedFile, keep_raw: bool) -> ParsedFile:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as err:
-        raise FileRejected(f"{file.relative}: invalid JSON at line {err.lineno} column "
-                           f"{err.colno}: {err.msg}") from None
+        raise FileRejected(file.relative, f"invalid JSON at line {err.lineno} column "
+                                          f"{err.colno}: {err.msg}") from None
     if isinstance(document, dict):
         document = [document]
     if not isinstance(document, list):
-        raise FileRejected(f"{file.relative}: expected a JSON array of objects")
+        raise FileRejected(file.relative, "expected a JSON array of objects")
     records: list[tuple[int, dict[str, object]]] = []
     problems: list[ParseProblem] = []
     for position, value in enumerate(document, start=1):

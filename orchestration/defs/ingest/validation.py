@@ -1,10 +1,15 @@
 """Row rules of the landing contract, as SQL run by DuckDB over one file's rows.
 
 For every contract column the validator builds two expressions over the landed value: the
-typed value written to the raw table, and the problem (if any) that sends the row to
-quarantine. Problems: empty but required, unreadable as the column's type, negative count,
-out of range, not an accepted value, not matching a pattern, in the future, and duplicate key
-(within the file or against rows other files already loaded).
+typed value written to the raw table, and the problem (if any). Problems: empty but required,
+unreadable as the column's type, negative count, out of range, not an accepted value, not
+matching a pattern, in the future, and duplicate key (within the file or against rows other
+files already loaded).
+
+A problem in a MEASURE column (``Table.is_measure``: a numeric value the row can do without)
+nulls that value and flags the row (``_nulled``); a problem anywhere else quarantines the
+whole row (``_problems``). Each problem is a ``{column, rule, reason, value}`` struct: the
+rule broken, the reason in words and the original value as landed (personal data hashed).
 """
 
 from __future__ import annotations
@@ -56,6 +61,23 @@ def typed_expr(column: Column, src: str, landed_type: str) -> str:
     return f"try_cast(try_cast({src} as JSON) as {target})"
 
 
+PROBLEM = "STRUCT(\"column\" VARCHAR, rule VARCHAR, reason VARCHAR, \"value\" VARCHAR)"
+PROBLEMS = f"{PROBLEM}[]"
+
+
+def _original(column: Column, src: str) -> str:
+    """The landed value as text for the quarantine; personal data only as its hash."""
+    if column.pii is not None:
+        return f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+    return f"cast({src} as varchar)"
+
+
+def problem_struct(column: str, rule: str, reason: str, value: str = "null") -> str:
+    """SQL of one problem: ``column`` and ``reason`` are SQL expressions, ``rule`` a name."""
+    return (f"{{'column': {column}, 'rule': {literal(rule)}, 'reason': {reason}, "
+            f"'value': {value}}}")
+
+
 def _show(src: str) -> str:
     """The offending value, shortened, for a reason text."""
     return f"'''' || left(cast({src} as varchar), 60) || ''''"
@@ -71,60 +93,79 @@ def _future_bound(column: Column, now: datetime) -> str:
 
 
 def problem_expr(column: Column, src: str, value: str, now: datetime) -> str:
-    """A ``{column, reason}`` struct when the value breaks a rule, else NULL (first rule
-    broken wins)."""
+    """A ``{column, rule, reason, value}`` struct when the value breaks a rule, else NULL
+    (first rule broken wins)."""
     name = literal(column.name)
     shown = "'value'" if column.pii else _show(src)
+    original = _original(column, src)
 
-    def when(condition: str, reason: str) -> str:
-        return (f"when {condition} then "
-                f"{{'column': {name}, 'reason': {shown} || {literal(reason)}}}")
+    def when(condition: str, rule: str, reason: str) -> str:
+        struct = problem_struct(name, rule, f"{shown} || {literal(reason)}", original)
+        return f"when {condition} then {struct}"
 
     whens: list[str] = []
     if column.not_null:
-        whens.append(f"when {src} is null then {{'column': {name}, 'reason': "
-                     f"{literal('empty, but required')}}}")
-    whens.append(when(f"{src} is not null and {value} is null",
+        whens.append(f"when {src} is null then "
+                     + problem_struct(name, "required", literal("empty, but required")))
+    whens.append(when(f"{src} is not null and {value} is null", "type",
                       f" is not a valid {column.type}"))
     if column.non_negative:
-        whens.append(when(f"{value} < 0", " is negative"))
+        whens.append(when(f"{value} < 0", "non_negative", " is negative"))
     if column.min_value is not None:
-        whens.append(when(f"{value} < {column.min_value}", f" is below {column.min_value:g}"))
+        whens.append(when(f"{value} < {column.min_value}", "min_value",
+                          f" is below {column.min_value:g}"))
     if column.max_value is not None:
-        whens.append(when(f"{value} > {column.max_value}", f" is above {column.max_value:g}"))
+        whens.append(when(f"{value} > {column.max_value}", "max_value",
+                          f" is above {column.max_value:g}"))
     if column.accepted is not None:
         allowed = ", ".join(literal(v) for v in column.accepted)
-        whens.append(when(f"{value} not in ({allowed})",
+        whens.append(when(f"{value} not in ({allowed})", "accepted",
                           " is not one of: " + ", ".join(column.accepted)))
     if column.pattern is not None:
         whens.append(when(f"not regexp_full_match({value}, {literal(column.pattern)})",
-                          f" does not match {column.pattern}"))
+                          "pattern", f" does not match {column.pattern}"))
     if column.not_future:
-        whens.append(when(f"{value} > {_future_bound(column, now)}", " is in the future"))
+        whens.append(when(f"{value} > {_future_bound(column, now)}", "not_future",
+                          " is in the future"))
     return "case " + " ".join(whens) + " end"
+
+
+def _problem_list(names: list[str]) -> str:
+    if not names:
+        return f"cast([] as {PROBLEMS})"
+    return (f"cast(list_filter([{', '.join(names)}], lambda p: p is not null) "
+            f"as {PROBLEMS})")
 
 
 def checked_sql(
     table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime
 ) -> str:
-    """SELECT over the landed rows: ``_row_number``, every contract column typed, and
-    ``_problems`` (a list of ``{column, reason}``; empty for a good row)."""
+    """SELECT over the landed rows: ``_row_number``, every contract column typed, and two
+    lists of problems (empty for a good row): ``_problems``, which quarantine the row, and
+    ``_nulled``, the measure values set to NULL in it."""
+    inner: list[str] = []
     typed: list[str] = []
     problems: list[str] = []
-    for column in table.columns:
+    nulled: list[str] = []
+    for i, column in enumerate(table.columns):
         landed_type = landed_types.get(column.name)
         if landed_type is None:
             typed.append(f"cast(null as {column.type}) as {quote(column.name)}")
             continue
         src = f"l.{quote(column.name)}"
         value = typed_expr(column, src, landed_type)
-        typed.append(f"{value} as {quote(column.name)}")
-        problems.append(problem_expr(column, src, value, now))
-    problem_list = "[" + ", ".join(problems) + "]" if problems else "[]"
+        inner += [f"{value} as _v{i}", f"{problem_expr(column, src, value, now)} as _p{i}"]
+        if table.is_measure(column):
+            typed.append(f"case when _p{i} is null then _v{i} end as {quote(column.name)}")
+            nulled.append(f"_p{i}")
+        else:
+            typed.append(f"_v{i} as {quote(column.name)}")
+            problems.append(f"_p{i}")
+    inner_sql = ", ".join(["l._row_number", *inner])
     return (
-        f"select l._row_number, {', '.join(typed)}, "
-        f"list_filter({problem_list}, lambda p: p is not null) as _problems "
-        f"from {landing_relation} as l"
+        f"select _row_number, {', '.join(typed)}, "
+        f"{_problem_list(problems)} as _problems, {_problem_list(nulled)} as _nulled "
+        f"from (select {inner_sql} from {landing_relation} as l)"
     )
 
 

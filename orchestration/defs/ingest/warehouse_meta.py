@@ -11,7 +11,14 @@ META_SCHEMA = "raw_meta"
 LOADED_FILES = f"{META_SCHEMA}.loaded_files"
 LOAD_AUDIT = f"{META_SCHEMA}.load_audit"
 QUARANTINE = f"{META_SCHEMA}.quarantine"
-META_COLUMNS = ("_loaded_at", "_source_file", "_file_hash", "_row_number")
+# Columns the loader adds to every raw table, after the contract's: see the README.
+RAW_META_DDL = (
+    ("_loaded_at", "timestamptz"), ("_source_file", "varchar"), ("_file_hash", "varchar"),
+    ("_row_number", "bigint"), ("_nulled_columns", "varchar[]"),
+)
+META_COLUMNS = tuple(name for name, _ in RAW_META_DDL)
+ROW_QUARANTINED = "row_quarantined"
+VALUE_NULLED = "value_nulled"
 
 _DDL = f"""
 create schema if not exists {META_SCHEMA};
@@ -24,6 +31,7 @@ create table if not exists {LOADED_FILES} (
     rows_loaded bigint not null,
     rows_quarantined bigint not null,
     loaded_at timestamptz not null,
+    values_nulled bigint default 0,
     primary key (source, table_name, source_file)
 );
 create table if not exists {LOAD_AUDIT} (
@@ -41,7 +49,10 @@ create table if not exists {LOAD_AUDIT} (
     missing_optional_columns varchar[],
     message varchar,
     started_at timestamptz not null,
-    finished_at timestamptz not null
+    finished_at timestamptz not null,
+    values_nulled bigint default 0,
+    rejected_column varchar,
+    rejected_reason varchar
 );
 create table if not exists {QUARANTINE} (
     source varchar not null,
@@ -52,21 +63,38 @@ create table if not exists {QUARANTINE} (
     column_name varchar,
     reason varchar not null,
     raw_record json,
-    quarantined_at timestamptz not null
+    quarantined_at timestamptz not null,
+    action varchar default 'row_quarantined',
+    original_value varchar,
+    rule varchar
 );
 """
+
+# Columns later versions added, for warehouses created before them. The defaults describe the
+# rows written before: no value was ever nulled, every quarantined row was quarantined whole.
+_MIGRATIONS = (
+    (LOADED_FILES, "values_nulled", "bigint default 0"),
+    (LOAD_AUDIT, "values_nulled", "bigint default 0"),
+    (LOAD_AUDIT, "rejected_column", "varchar"),
+    (LOAD_AUDIT, "rejected_reason", "varchar"),
+    (QUARANTINE, "action", "varchar default 'row_quarantined'"),
+    (QUARANTINE, "original_value", "varchar"),
+    (QUARANTINE, "rule", "varchar"),
+)
 
 
 def ensure_meta_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(_DDL)
+    for table, column, definition in _MIGRATIONS:
+        con.execute(f"alter table {table} add column if not exists {column} {definition}")
 
 
 def ensure_raw_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
-    """Create ``raw_<source>.<table>`` from the contract; add columns the contract gained."""
+    """Create ``raw_<source>.<table>`` from the contract; add the columns the contract (or the
+    loader's meta columns) gained since the table was created."""
     con.execute(f"create schema if not exists {quote(table.schema)}")
-    columns = [f"{quote(c.name)} {c.type}" for c in table.columns]
-    columns += ["_loaded_at timestamptz", "_source_file varchar", "_file_hash varchar",
-                "_row_number bigint"]
+    wanted = [(c.name, c.type) for c in table.columns] + list(RAW_META_DDL)
+    columns = [f"{quote(name)} {type_}" for name, type_ in wanted]
     con.execute(f"create table if not exists {table.qualified} ({', '.join(columns)})")
     present = {
         row[0]
@@ -76,7 +104,6 @@ def ensure_raw_table(con: duckdb.DuckDBPyConnection, table: Table) -> None:
             [table.schema, table.name],
         ).fetchall()
     }
-    for column in table.columns:
-        if column.name not in present:
-            con.execute(f"alter table {table.qualified} add column {quote(column.name)} "
-                        f"{column.type}")
+    for name, type_ in wanted:
+        if name not in present:
+            con.execute(f"alter table {table.qualified} add column {quote(name)} {type_}")

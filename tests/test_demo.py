@@ -1,0 +1,65 @@
+"""The issue's "done when": a landing folder with a misspelled required column. The demo entry
+point still refreshes every mart from what did load, ends with a problem list naming the file,
+table and column, and exits 0; with --strict it exits 1. Real Dagster, real dbt."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from orchestration import demo
+from sample_data import generate
+from tests.conftest import write
+
+BAD_FILE = "linkedin_pages/organization_ugc_post/export_2026_bad_header.csv"
+MARTS = ("kpi_tier_1_daily", "kpi_tier_2_daily", "kpi_tier_3_daily", "kpi_daily",
+         "benchmark_distribution", "benchmark_interaction", "benchmark_influence",
+         "metric_catalog")
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("demo")
+    landing, warehouse = root / "landing", root / "warehouse.duckdb"
+    generate(landing, "small", seed=5)
+    # the source misspelled a required column in one export
+    write(landing, BAD_FILE, "organiation_id,ugc_post_id\n2414183,urn:li:ugcPost:990001\n")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("LANDING_DIR", str(landing))
+        env.setenv("WAREHOUSE_PATH", str(warehouse))
+        env.delenv("DAGSTER_HOME", raising=False)
+        yield env, warehouse
+
+
+def test_a_misspelled_column_is_listed_and_the_marts_still_refresh(demo_run, capsys):
+    _, warehouse = demo_run
+    code = demo.main(["--skip-generate"])
+    printed = capsys.readouterr().out
+    assert code == 0, printed
+
+    problems = printed[printed.index("Problems to act on"):]
+    (line,) = [x for x in problems.splitlines() if BAD_FILE in x]
+    assert "raw_linkedin_pages.organization_ugc_post" in line
+    assert "column organization_id" in line and "missing from the file's header" in line
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for mart in MARTS:
+            (rows,) = con.execute(f"select count(*) from marts.{mart}").fetchone()
+            assert rows > 0, mart
+        platforms = {r[0] for r in con.execute(
+            "select distinct platform from marts.kpi_tier_1_daily").fetchall()}
+        # the LinkedIn table kept its good file's rows, so LinkedIn is there too
+        assert {"facebook", "instagram", "x", "linkedin", "youtube"} <= platforms
+        assert con.execute("select count(*) from raw_linkedin_pages.organization_ugc_post "
+                           "where _source_file = ?", [BAD_FILE]).fetchone() == (0,)
+        assert con.execute("select count(*) from raw_linkedin_pages.organization_ugc_post"
+                           ).fetchone()[0] > 0
+
+
+def test_strict_exits_1_on_the_same_problems(demo_run, capsys):
+    code = demo.main(["--skip-generate", "--strict"])
+    captured = capsys.readouterr()
+    assert code == 1
+    # the rejected file is tried again, and reported again
+    assert BAD_FILE in captured.out[captured.out.index("Problems to act on"):]
+    assert "--strict" in captured.err
