@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -108,3 +110,19 @@ def build_everything(landing: Path, warehouse: Path) -> dg.ExecuteInProcessResul
 
     return dg.materialize([*raw_assets(), dbt_models], resources=resources(warehouse, landing),
                           raise_on_error=False)
+
+
+def run_dbt(warehouse: Path, target: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The project's dbt CLI (``dbt <args>``) against ``warehouse``, writing its artifacts and
+    logs to ``target``; asserts it exited 0 (warn-severity test failures exit 0)."""
+    from orchestration.defs.dbt.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
+
+    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev"}
+    result = subprocess.run(
+        [DBT_EXECUTABLE, *args[:1], "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
+         str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
+         *args[1:]],
+        env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    return result

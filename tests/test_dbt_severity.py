@@ -9,6 +9,7 @@ dbt_project.yml, which the manifest keeps unrendered, so a test that inherits a 
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from functools import cache
 from typing import Any
@@ -76,3 +77,15 @@ def test_orphans_warn() -> None:
     assert relationships
     errors = [t for t in relationships if t["config"]["severity"].lower() != "warn"]
     assert not errors, "relationships tests that are not warn:\n" + _listing(errors)
+
+
+def test_singular_tests_state_their_severity_in_their_own_config() -> None:
+    """A singular test's severity sits in its SQL (``{{ config(severity=...) }}``): dbt's
+    partial parsing, which every ``dbt build`` uses, can drop the YAML properties of a
+    singular test, and a warn test would then run at the project's default, error."""
+    singular = [t for t in _tests() if t.get("test_metadata") is None]
+    assert singular
+    stated = re.compile(r"config\(\s*severity\s*=\s*'(warn|error)'\s*\)")
+    implicit = [t for t in singular if not stated.search(t["raw_code"])]
+    assert not implicit, ("singular tests without config(severity=...) in their SQL:\n"
+                          + _listing(implicit))

@@ -123,7 +123,7 @@ def test_a_row_with_a_nulled_value_is_still_a_duplicate_when_its_key_repeats(
                  ) == [(50, None)]
     rows = _quarantine(query, "blog/subscribers_daily/s.csv")
     # quarantined whole as a duplicate; its impossible value is named in the same reason
-    assert [r[:3] for r in rows] == [(2, "date+blog_or_list", "row_quarantined")]
+    assert [r[:3] for r in rows] == [(2, "date+brand+blog_or_list", "row_quarantined")]
     assert "duplicate key" in rows[0][4] and "subscribed: '-3' is negative" in rows[0][4]
     assert _audit(query, "blog/subscribers_daily/s.csv") == ("loaded", 2, 1, 1, 0)
 

@@ -6,15 +6,13 @@ staging models no numeric staging column may hold -7."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import duckdb
 
-from orchestration.defs.dbt.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from orchestration.defs.ingest.contracts import TABLES, Column, Table
 from orchestration.defs.ingest.warehouse_meta import ensure_raw_table
+from tests.conftest import run_dbt
 
 IMPOSSIBLE = -7
 EPOCH_MICROS = 1_772_359_200_000_000  # 2026-03-01 10:00 UTC
@@ -62,14 +60,7 @@ def test_no_impossible_measure_reaches_staging(tmp_path: Path) -> None:
     assert planted > 80  # the measures of every platform, shop, survey, blog, ...
 
     target = tmp_path / "target"
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev"}
-    result = subprocess.run(
-        [DBT_EXECUTABLE, "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-         str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
-         "--select", "staging"],
-        env=env, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:]
+    run_dbt(warehouse, target, "run", "--select", "staging")
 
     with duckdb.connect(str(warehouse), read_only=True) as con:
         columns = con.execute(

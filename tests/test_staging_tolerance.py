@@ -5,15 +5,13 @@ the same rows, and NULL where the column was."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import duckdb
 
-from orchestration.defs.dbt.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from orchestration.defs.ingest.contracts import TABLES
+from tests.conftest import run_dbt
 
 
 def test_staging_builds_without_any_optional_column(pipeline, tmp_path: Path):
@@ -40,15 +38,8 @@ def test_staging_builds_without_any_optional_column(pipeline, tmp_path: Path):
                     dropped += 1
     assert dropped > 100
 
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev"}
     target = tmp_path / "target"
-    result = subprocess.run(
-        [DBT_EXECUTABLE, "run", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-         str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
-         "--select", "staging"],
-        env=env, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:]
+    run_dbt(warehouse, target, "run", "--select", "staging")
     with duckdb.connect(str(warehouse), read_only=True) as reader:
         after = {m: reader.execute(f"select count(*) from staging.{m}").fetchone()[0]
                  for m in staging}

@@ -4,9 +4,7 @@ from the landing files alone, and the incremental build proven equal to a full r
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -15,10 +13,10 @@ from urllib.parse import urlsplit
 import duckdb
 import pytest
 
-from orchestration.defs.dbt.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY
 from orchestration.defs.ingest.loader import RawLoader
 from sample_data import generate
+from tests.conftest import run_dbt
 
 SESSIONS = "intermediate.int_web_sessions_assembled"
 EVENTS = "intermediate.int_web_events_sessionised"
@@ -181,15 +179,8 @@ def _load_ga4(landing: Path, warehouse: Path) -> None:
 
 
 def _dbt_build(warehouse: Path, target: Path, *extra: str) -> None:
-    env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev"}
-    result = subprocess.run(
-        [DBT_EXECUTABLE, "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-         str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
-         "--select", "+int_web_sessions_assembled", "--indirect-selection", "cautious",
-         *extra],
-        env=env, capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:]
+    run_dbt(warehouse, target, "build", "--select", "+int_web_sessions_assembled",
+            "--indirect-selection", "cautious", *extra)
 
 
 def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:

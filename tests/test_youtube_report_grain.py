@@ -11,8 +11,6 @@ worked out by hand from the rows below."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +18,9 @@ import dagster as dg
 import duckdb
 import pytest
 
-from orchestration.defs.dbt.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from orchestration.defs.ingest.assets import raw_assets
 from orchestration.defs.resources import resources
-from tests.conftest import failure_message, write
+from tests.conftest import failure_message, run_dbt, write
 
 D2, D3, D4 = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 4)
 POST_DAYS = "intermediate.int_post_daily_metrics_unioned"
@@ -85,14 +82,8 @@ def con(tmp_path_factory: pytest.TempPathFactory):
                             raise_on_error=False)
     assert loaded.success, failure_message(loaded)
     target = root / "target"
-    result = subprocess.run(
-        [DBT_EXECUTABLE, "build", "--project-dir", str(DBT_PROJECT_DIR), "--profiles-dir",
-         str(DBT_PROJECT_DIR), "--target-path", str(target), "--log-path", str(target),
-         "--select", "+kpi_tier_1_daily", "--exclude-resource-type", "test", "unit_test"],
-        env={**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev"},
-        capture_output=True, text=True, check=False,
-    )
-    assert result.returncode == 0, result.stdout[-4000:]
+    run_dbt(warehouse, target, "build", "--select", "+kpi_tier_1_daily",
+            "--exclude-resource-type", "test", "unit_test")
     connection = duckdb.connect(str(warehouse), read_only=True)
     yield connection
     connection.close()

@@ -3,6 +3,8 @@
 -- platform the business has no own account on), as int_orders_attributed has them. Each
 -- platform's credit is on exactly one row, so the sum never counts an order twice (several
 -- own accounts on one platform share one platform row). Returns the days where they differ.
+{{ config(severity='error') }}
+
 with
 
 mart as (

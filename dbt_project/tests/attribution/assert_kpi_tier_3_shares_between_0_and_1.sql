@@ -1,5 +1,7 @@
 -- social_order_share is a share of the day's orders: within 0..1 (NULL on a day without
 -- orders). Replace with the generic value_between test once it exists.
+{{ config(severity='error') }}
+
 select
     metric_date,
     platform,

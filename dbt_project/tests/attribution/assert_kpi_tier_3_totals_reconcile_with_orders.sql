@@ -1,6 +1,8 @@
 -- The 'all' rows of kpi_tier_3_daily, summed over the calendar, hold every order of
 -- int_orders_enriched: orders not cancelled, their net revenue (within half a cent per day
 -- of rounding) and new customers. Returns a row when they differ.
+{{ config(severity='error') }}
+
 with
 
 mart_totals as (

@@ -2,6 +2,8 @@
 -- index is defined (positive median), the median brand's value IS the median: some brand
 -- must have an index of exactly 100. Checked for every benchmarked metric of the three
 -- marts; fails with the mart, metric, month and platform that break it.
+{{ config(severity='error') }}
+
 {%- set checks = [
     ('benchmark_distribution', [
         'followers', 'net_follower_growth', 'follower_growth_rate', 'posts_published',

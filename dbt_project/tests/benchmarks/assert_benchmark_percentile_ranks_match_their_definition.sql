@@ -3,6 +3,8 @@
 -- a value - 1), so 0 = lowest and 1 = highest, ties share a rank, and competitors without a
 -- value never shift it. Recomputed here by a self-join, independently of percent_rank().
 -- Fails with the mart, metric, brand, month and platform whose rank differs.
+{{ config(severity='error') }}
+
 {%- set checks = [
     ('benchmark_distribution', ['followers', 'mentions', 'posts_published']),
     ('benchmark_interaction', ['post_engagements', 'engagement_rate_by_followers']),

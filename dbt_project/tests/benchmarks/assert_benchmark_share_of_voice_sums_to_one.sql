@@ -1,6 +1,8 @@
 -- Share of voice (by mentions and by mention engagement) sums to 1 over the brands of a
 -- month and platform row whenever anyone was mentioned (NULL for every brand otherwise).
 -- Fails with the month, platform and sums that do not.
+{{ config(severity='error') }}
+
 
 with
 

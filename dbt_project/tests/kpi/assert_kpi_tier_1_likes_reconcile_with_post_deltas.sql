@@ -4,6 +4,8 @@
 -- included, on the account they resolve to or `(unmatched)`): no post day lost to the date
 -- spine or the account join, none counted twice, restated negative deltas included.
 -- Returns the accounts that disagree.
+{{ config(severity='error') }}
+
 
 with
 

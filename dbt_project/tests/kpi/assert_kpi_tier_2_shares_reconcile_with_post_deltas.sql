@@ -3,6 +3,8 @@
 -- (int_post_daily_metrics_unioned.is_own; metrics of posts missing from the posts tables
 -- included); and the `all` rows' search-content sessions equal the Organic Search sessions
 -- landing on own content in int_web_sessions_assembled. Returns the rows that disagree.
+{{ config(severity='error') }}
+
 
 with
 

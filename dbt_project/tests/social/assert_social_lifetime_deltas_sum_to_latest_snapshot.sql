@@ -4,6 +4,8 @@
 -- the metric NULL, e.g. a Facebook reaction total with one of the six types missing, is
 -- unknown, not 0). Snapshots are keyed by the post (LinkedIn: the share URN, never the
 -- connector's row id). Returns the posts and metrics that disagree.
+{{ config(severity='error') }}
+
 
 with
 

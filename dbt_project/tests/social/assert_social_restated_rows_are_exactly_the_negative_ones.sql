@@ -1,5 +1,7 @@
 -- A post-day is flagged `is_restated` exactly when one of its figures is negative (a
 -- lifetime value went down): no negative figure passes unflagged, no flag without one.
+{{ config(severity='warn') }}
+
 
 with
 

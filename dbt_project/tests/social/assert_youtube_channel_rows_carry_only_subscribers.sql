@@ -3,6 +3,8 @@
 -- no post, so views, likes, comments and shares on them reach no post figure. The connector
 -- has only been seen to put subscriber changes there; this returns the channel rows that
 -- carry any other figure, so such figures are reported, not silently left out.
+{{ config(severity='warn') }}
+
 select
     channel_id,
     metric_date,

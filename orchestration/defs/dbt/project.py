@@ -39,8 +39,10 @@ def ensure_manifest() -> Path:
     model is never hidden behind a stale one."""
     manifest = dbt_project.manifest_path
     if not manifest.exists() or manifest.stat().st_mtime < _newest_project_file():
+        # A full parse: dbt's partial parsing can drop a singular test's YAML properties
+        # (its description), and this manifest is what Dagster shows for every check.
         dbt_resource().cli(
-            ["parse", "--quiet"], target_path=dbt_project.target_path
+            ["parse", "--quiet", "--no-partial-parse"], target_path=dbt_project.target_path
         ).wait()
     return dbt_project.manifest_path
 
