@@ -54,11 +54,13 @@ translator = WarehouseTranslator(
 def dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, duckdb: DuckDBResource
 ) -> Iterator[Any]:
-    """``dbt build`` of the selected models (tests included) against the warehouse file, with
-    the dbt vars of ``DBT_VARS`` (e.g. a source's schema pointing at an ELT tool's tables)."""
+    """``dbt build`` of the selected models and their data tests against the warehouse file,
+    with the dbt vars of ``DBT_VARS`` (e.g. a source's schema pointing at an ELT tool's
+    tables). Unit tests check SQL logic on fixed inputs, not data: as dbt advises they stay out
+    of production runs (CI runs them: tests/test_dbt_unit_tests.py)."""
     # dbt's profile reads WAREHOUSE_PATH; hand it the resource's absolute path.
     os.environ["WAREHOUSE_PATH"] = duckdb.database
-    args = ["build"]
+    args = ["build", "--exclude-resource-type", "unit_test"]
     dbt_vars = settings.dbt_vars()
     if dbt_vars:
         context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
