@@ -18,6 +18,15 @@ from orchestration.defs.resources import resources
 Loader = Callable[..., dg.ExecuteInProcessResult]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Parse the dbt project once, before any test worker starts: the workers (pytest-xdist)
+    then find a fresh manifest instead of racing to write the same one."""
+    if not hasattr(config, "workerinput"):
+        from orchestration.defs.dbt.project import ensure_manifest
+
+        ensure_manifest()
+
+
 @pytest.fixture
 def landing(tmp_path: Path) -> Path:
     path = tmp_path / "landing"
