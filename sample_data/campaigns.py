@@ -1,4 +1,10 @@
-"""The campaign calendar: Instagram conversion flights, LinkedIn awareness flights, always-on."""
+"""The campaign calendar: Instagram conversion flights, LinkedIn awareness flights, always-on.
+
+Always-on campaigns do not spend the same every day: marketers pause them, cut them and push
+them for a week or two (``budget_schedule``). Without that variation no model could tell what
+their money does, so the planted "spend causes nothing" of Facebook and Google Ads would be
+unidentifiable rather than testable.
+"""
 
 from __future__ import annotations
 
@@ -61,7 +67,7 @@ def build_campaigns(seed: int, period: Period, traffic: float) -> list[Campaign]
     ig = _flights(seed, period, "instagram", "ig_flight", "conversion",
                   (45.0, 70.0, 110.0, 150.0), traffic, 100)
     li = _flights(seed, period, "linkedin", "li_awareness", "awareness",
-                  (18.0, 30.0, 45.0), traffic, 200)
+                  (30.0, 55.0, 80.0), traffic, 200)
     return always + ig + li
 
 
@@ -70,3 +76,17 @@ def active(campaigns: list[Campaign], channel: str, day: date) -> Campaign | Non
         if c.channel == channel and c.active(day):
             return c
     return None
+
+
+BUDGET_LEVELS = (0.0, 0.5, 1.0, 1.0, 1.6, 2.2)  # paused, cut, normal (twice as likely), pushed
+
+
+def budget_schedule(seed: int, period: Period, channel: str) -> list[float]:
+    """A factor on an always-on campaign's daily budget per day of the period: a level held
+    for 6 to 15 days, then another (a pause, a cut, the normal budget or a push)."""
+    rng = stream(seed, "budget_schedule", channel)
+    out: list[float] = []
+    while len(out) < len(period.days):
+        level = rng.choice(BUDGET_LEVELS)
+        out.extend([level] * rng.randint(6, 15))
+    return out[: len(period.days)]

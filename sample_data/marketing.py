@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from .campaigns import Campaign, active
+from .campaigns import Campaign, active, budget_schedule
 from .config import Period
 from .fx import FxTable
 from .money import to_text, whole_text
@@ -59,16 +59,21 @@ class Investment:
     totals: MarketingTotals
 
 
+ALWAYS_ON_PAID = ("facebook", "google_ads")  # budgets follow ``budget_schedule``
+
+
 def _spend_rows(
-    rng: random.Random, day: date, campaigns: list[Campaign], traffic: float
+    rng: random.Random, day: date, campaigns: list[Campaign], traffic: float,
+    budget_factor: dict[str, float],
 ) -> list[tuple[str, str, str, int, str]]:
     """(channel, campaign, cost_category, amount cents, currency) for one day."""
     rows: list[tuple[str, str, str, int, str]] = []
     for channel, category in (("instagram", "ads"), ("linkedin", "ads"),
                               ("facebook", "boosting"), ("google_ads", "ads")):
         c = active(campaigns, channel, day)
-        if c is not None and c.daily_budget_usd > 0:
-            amount = c.daily_budget_usd * rng.uniform(0.85, 1.15)
+        factor = budget_factor.get(channel, 1.0)
+        if c is not None and c.daily_budget_usd * factor > 0:
+            amount = c.daily_budget_usd * factor * rng.uniform(0.85, 1.15)
             rows.append((channel, c.campaign_id, category, round(amount * 100), "USD"))
     ig = active(campaigns, "instagram", day)
     if ig is not None and ig.start == day:
@@ -112,9 +117,11 @@ def write_marketing(
     daily: dict[str, list[float]] = defaultdict(lambda: [0.0] * n)
     totals = MarketingTotals()
     spend, time_log = sinks("marketing", "spend"), sinks("marketing", "time_log")
+    schedules = {ch: budget_schedule(seed, period, ch) for ch in ALWAYS_ON_PAID}
     for i, day in enumerate(period.days):
+        factors = {ch: schedule[i] for ch, schedule in schedules.items()}
         for channel, campaign, category, cents, currency in _spend_rows(rng, day, campaigns,
-                                                                         traffic):
+                                                                         traffic, factors):
             usd = fx.to_usd(cents, currency, day)
             daily[channel][i] += usd
             totals.spend_usd[channel] += usd

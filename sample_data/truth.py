@@ -168,7 +168,11 @@ def _causal(r: Results) -> dict[str, Any]:
             "other instagram-tagged session (utm_source=instagram, medium paid_social or social). "
             "LinkedIn investment raises followers, impressions and sessions, but LinkedIn "
             "sessions never convert (awareness only). Facebook, X, YouTube, Google Ads, email "
-            "and blog have baseline traffic and conversion unaffected by their spend. "
+            "and blog have baseline traffic and conversion unaffected by their spend; the "
+            "always-on Facebook and Google Ads budgets are paused, cut and pushed for one to "
+            "two weeks at a time, so their lack of effect is identifiable. Blog and YouTube "
+            "content invoices arrive on the same weekday every week (not identifiable from "
+            "daily data). "
             "About 15% of visitors block analytics: their sessions are not in GA4 but their "
             "orders are in Shopify."
         ),

@@ -3,6 +3,8 @@
 -- The period runs from the first to the last business-local date with any activity (orders,
 -- refunds, spend, time logs, subscriber counts, social account days, web sessions); the vars
 -- `calendar_start_date` / `calendar_end_date` ('YYYY-MM-DD') override either bound.
+-- Public holidays: the fixed Solar Hijri ones of seed iran_solar_holidays (Nowruz ...); the
+-- lunar religious holidays move every year and are not flagged.
 {%- set start_override = var('calendar_start_date', none) %}
 {%- set end_override = var('calendar_end_date', none) %}
 
@@ -34,6 +36,10 @@ account_days as (
 
 web_sessions as (
     select * from {{ ref('int_web_sessions_assembled') }}
+),
+
+holidays as (
+    select * from {{ ref('iran_solar_holidays') }}
 ),
 
 activity_dates as (
@@ -131,6 +137,18 @@ enriched as (
         iso_day_of_week = 4 as is_half_working_day
 
     from jalali
+),
+
+final as (
+    select
+        enriched.*,
+        holidays.holiday_name,
+        holidays.holiday_name is not null as is_public_holiday
+    from enriched
+    left join holidays
+        on
+            enriched.jalali_month = holidays.jalali_month
+            and enriched.jalali_day = holidays.jalali_day
 )
 
-select * from enriched
+select * from final
