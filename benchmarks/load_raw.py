@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import duckdb
 
+from orchestration.defs import settings
 from orchestration.defs.ingest.contracts import SOURCES, tables_of
 from orchestration.defs.ingest.loader import RawLoader
 from sample_data import generate
@@ -27,7 +28,7 @@ from sample_data import generate
 def _load_all(landing: Path, warehouse: Path) -> tuple[float, int]:
     total_rows = 0
     started = time.perf_counter()
-    with duckdb.connect(str(warehouse)) as con:
+    with duckdb.connect(str(warehouse), config=settings.duckdb_config()) as con:
         loader = RawLoader(con, landing, "benchmark-key")
         for source in SOURCES:
             t0 = time.perf_counter()

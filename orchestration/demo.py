@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     problems = Problems()
     if warehouse.exists():
-        with duckdb.connect(str(warehouse), read_only=True) as con:
+        with duckdb.connect(str(warehouse), read_only=True,
+                             config=settings.duckdb_config()) as con:
             print(summarise(con))
             problems = find_problems(con, result)
     print()

@@ -27,7 +27,7 @@ class LandingResource(dg.ConfigurableResource):
 def warehouse_resource(path: Path | None = None) -> DuckDBResource:
     path = (path or settings.warehouse_path()).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return DuckDBResource(database=str(path))
+    return DuckDBResource(database=str(path), connection_config=settings.duckdb_config())
 
 
 def landing_resource(path: Path | None = None) -> LandingResource:

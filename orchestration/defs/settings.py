@@ -26,6 +26,20 @@ def pii_hash_key() -> str:
     return os.environ.get("PII_HASH_KEY", DEMO_PII_HASH_KEY)
 
 
+DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
+DEFAULT_DUCKDB_THREADS = 2
+
+
+def duckdb_config() -> dict[str, Any]:
+    """Settings for every DuckDB connection the pipeline opens (DuckDB's default memory limit
+    is 80% of RAM, which it will use): ``DUCKDB_MEMORY_LIMIT`` (default 4GB) and
+    ``DUCKDB_THREADS`` (default 2). dbt's profile reads the same variables."""
+    return {
+        "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
+        "threads": int(os.environ.get("DUCKDB_THREADS", DEFAULT_DUCKDB_THREADS)),
+    }
+
+
 def dagster_home_set() -> bool:
     return bool(os.environ.get("DAGSTER_HOME"))
 
