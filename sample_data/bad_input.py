@@ -131,7 +131,9 @@ def _duplicates(m: _Manifest, period: Period, seed: int) -> None:
 
 def _missing_column(m: _Manifest, day: str) -> None:
     header = [c for c in _cols("marketing", "time_log") if c != "hours"]
-    rows = [[day, "designer", "instagram", "bad-input-missing-column", "2100000", "IRR"]]
+    values = {"date": day, "role": "designer", "channel": "instagram",
+              "activity": "bad-input-missing-column", "hourly_cost": "2100000", "currency": "IRR"}
+    rows = [[values.get(c, "") for c in header]]  # optional columns empty
     rel = "marketing/time_log/bad_missing_required_column.csv"
     m.write(rel, _csv_text(header, rows).encode())
     m.entry("missing_required_column", rel, "marketing.time_log", "rejected", column="hours")

@@ -14,7 +14,7 @@ from tests.conftest import write
 BAD_FILE = "linkedin_pages/organization_ugc_post/export_2026_bad_header.csv"
 MARTS = ("kpi_tier_1_daily", "kpi_tier_2_daily", "kpi_tier_3_daily", "kpi_daily",
          "benchmark_distribution", "benchmark_interaction", "benchmark_influence",
-         "metric_catalog")
+         "metric_catalog", "social_investment_daily")
 
 
 @pytest.fixture(scope="module")

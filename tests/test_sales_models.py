@@ -222,12 +222,12 @@ def test_marketing_costs_match_ground_truth_per_channel(pipeline):
     _, con, truth, _ = pipeline
     marketing = truth["headline"]["marketing"]
     rows = con.execute("""
-        select channel,
+        select source_channel,
                sum(case when cost_kind = 'money' then cost_amount else 0 end),
                sum(case when cost_kind = 'time' then cost_amount else 0 end),
                sum(coalesce(hours, 0))
         from intermediate.int_marketing_costs_unioned
-        group by channel
+        group by source_channel
     """).fetchall()
     got = {r[0]: r[1:] for r in rows}
     assert set(got) == set(marketing["per_channel"])

@@ -958,6 +958,51 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: repeat_purchase_rate
+# ------------------------------------------------------------------ investment (issue 8)
+- key: investment_money
+  name: "Money invested"
+  tier: null
+  dimension: null
+  definition: "Money spent on marketing that day and channel, every cost category, in the reporting currency."
+  formula: "sum of marketing/spend amount x FX rate of the spend's date (before a currency's first rate: that first rate, flagged; a currency with no rate at all: left out and counted in money_unconverted_rows); the money_* columns split it by cost category"
+  convention: "FX at the transaction's own date"
+  unit: money
+  grain: "day x channel"
+  mart: social_investment_daily
+  column: money_total
+- key: investment_hours
+  name: "Hours invested"
+  tier: null
+  dimension: null
+  definition: "Hours the team logged for the channel that day."
+  formula: "sum of marketing/time_log hours"
+  convention: "team time log"
+  unit: hours
+  grain: "day x channel"
+  mart: social_investment_daily
+  column: hours_logged
+- key: investment_time_cost
+  name: "Time cost"
+  tier: null
+  dimension: null
+  definition: "What the team's hours cost, in the reporting currency."
+  formula: "sum of hours x hourly_cost x FX rate of the log's date (same FX rule as money; hours without an hourly cost add nothing)"
+  convention: "hours x hourly cost (issue 8)"
+  unit: money
+  grain: "day x channel"
+  mart: social_investment_daily
+  column: time_cost
+- key: total_investment
+  name: "Total investment"
+  tier: null
+  dimension: null
+  definition: "Money and time invested in the channel that day, in the reporting currency."
+  formula: "money_total + time_cost"
+  convention: "investment = money + time cost (framework.md section 1)"
+  unit: money
+  grain: "day x channel"
+  mart: social_investment_daily
+  column: total_investment
 {% endset %}
 {%- set published = [] %}
 {%- for metric in fromyaml(catalog_yaml) %}

@@ -25,6 +25,8 @@ GA4_EVENT_PARAMS = (
     "float_value DOUBLE, double_value DOUBLE))[]"
 )
 MONEY = "DECIMAL(18,2)"
+# The cost categories the contract names (marketing/spend.cost_category; others load too).
+COST_CATEGORIES = ("ads", "boosting", "influencers", "content production", "tools", "agency")
 TS = "TIMESTAMPTZ"
 
 
@@ -42,6 +44,10 @@ class Column:
     min_value: float | None = None
     max_value: float | None = None
     accepted: tuple[str, ...] | None = None
+    # Values the contract names without restricting the column to them (other values load
+    # too); the dbt project reads them from the generated macro contract_known_values(),
+    # e.g. one investment column per cost category.
+    known: tuple[str, ...] | None = None
     pattern: str | None = None
     pii: PiiKind | None = None
     description: str = ""
@@ -912,11 +918,12 @@ TABLES: tuple[Table, ...] = (
                 "Channel the money went to: a platform name, or e.g. `google_ads`, `blog`, "
                 "`email`, `all` for shared costs.")),
             Column("campaign", description=(
-                "Campaign the cost belongs to (`campaigns.campaign_id`), or `general` when "
-                "not tied to one.")),
-            _key("cost_category", description=(
+                "Campaign the cost belongs to, as `campaigns.campaign_id` or its "
+                "`utm_campaign` (exports use either), or e.g. `general` when not tied to one.")),
+            _key("cost_category", known=COST_CATEGORIES, description=(
                 "Kind of cost: `ads`, `boosting`, `influencers`, `content production`, "
-                "`tools`, `agency` (other labels allowed).")),
+                "`tools`, `agency` (other labels allowed; social_investment_daily has a "
+                "column for each of these and one for all others).")),
             Column("amount", MONEY, required=True, not_null=True, non_negative=True,
                    description=(
                        "Amount spent, in `currency`; IRR amounts exceed 32-bit integers, and "
@@ -949,6 +956,9 @@ TABLES: tuple[Table, ...] = (
                 "Cost of one hour of this role, in `currency`; NULL when not costed.")),
             Column("currency", pattern=r"^[A-Za-z]{3}$", description=(
                 "ISO 4217 code of `hourly_cost`, e.g. `IRR`.")),
+            Column("campaign", description=(
+                "Campaign the work was for, as `campaigns.campaign_id` or its `utm_campaign`; "
+                "NULL (or the column absent) when not tied to one.")),
         ),
         key=("date", "role", "channel", "activity"),
         description=(

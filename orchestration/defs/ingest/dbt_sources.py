@@ -245,10 +245,36 @@ def measures_macro() -> str:
         "{%- endmacro %}\n")
 
 
+KNOWN_VALUES_MACRO = STAGING_DIR.parents[1] / "macros" / "contract_known_values.sql"
+
+
+def known_values_macro() -> str:
+    """The values the contract names for a column without restricting it to them
+    (``Column.known``) as a dbt macro, ``contract_known_values()``: ``{"<source>.<table>":
+    {column: [values]}}``, e.g. the cost categories social_investment_daily has a column for."""
+    known: dict[str, dict[str, list[str]]] = {}
+    for source in SOURCES:
+        for table in tables_of(source):
+            columns = {c.name: list(c.known) for c in table.columns if c.known is not None}
+            if columns:
+                known[f"{source}.{table.name}"] = columns
+    lines = [f"    {json.dumps(name)}: {json.dumps(columns, sort_keys=True)},"
+             for name, columns in known.items()]
+    return (
+        "{#- Generated from orchestration/defs/ingest/contracts.py by\n"
+        "    `python -m orchestration.defs.ingest.dbt_sources`; edit the contract instead.\n"
+        "    The values the landing contract names for a column (Column.known) per source\n"
+        "    table; other values load too. -#}\n"
+        "{% macro contract_known_values() -%}\n"
+        "{{ return({\n" + "\n".join(lines) + "\n}) }}\n"
+        "{%- endmacro %}\n")
+
+
 def paths() -> dict[Path, str]:
     files = {STAGING_DIR / source / f"_{source}__sources.yml": source_yaml(source)
              for source in SOURCES}
     files[MEASURES_MACRO] = measures_macro()
+    files[KNOWN_VALUES_MACRO] = known_values_macro()
     return files
 
 

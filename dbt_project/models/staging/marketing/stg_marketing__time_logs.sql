@@ -1,5 +1,6 @@
 -- One row per day, role, channel and activity: hours the team logged and the hourly cost of
--- the role, in the currency of that cost.
+-- the role, in the currency of that cost, and the campaign the work was for when the log
+-- names one (NULL when the file has no campaign column).
 {%- set available = source_columns(source('marketing', 'time_log')) %}
 
 with
@@ -16,6 +17,8 @@ renamed as (
         -- strings
         lower({{ normalize_text('role') }}) as team_role,
         lower({{ normalize_text('activity') }}) as activity,
+        {{ normalize_text(column_or_null(available, 'campaign', dbt.type_string())) }}
+            as campaign,
         {{ normalize_currency(column_or_null(available, 'currency', dbt.type_string())) }}
             as currency,
 
