@@ -30,3 +30,13 @@
     {{ return(['first_touch', 'last_touch', 'last_non_direct', 'linear', 'position_based',
                'time_decay']) }}
 {%- endmacro %}
+
+{#- The Solar Hijri date of a date as text, `YYYY-MM-DD` (int_dates_enriched's jalali_date_label). -#}
+{% macro jalali_label(date_expr) -%}
+    {{ dbt.concat([
+        dbt.cast(jalali_date_part(date_expr, 'year'), dbt.type_string()), "'-'",
+        "lpad(" ~ dbt.cast(jalali_date_part(date_expr, 'month'), dbt.type_string()) ~ ", 2, '0')",
+        "'-'",
+        "lpad(" ~ dbt.cast(jalali_date_part(date_expr, 'day'), dbt.type_string()) ~ ", 2, '0')",
+    ]) }}
+{%- endmacro %}

@@ -16,13 +16,23 @@ dates as (
     select * from {{ ref('int_dates_enriched') }}
 ),
 
+calendar_months as (
+    select distinct
+        month_start_date,
+        cast(
+            {{ dbt.dateadd('day', -1, dbt.dateadd('month', 1, 'month_start_date')) }} as date
+        ) as month_end_date
+    from dates
+),
+
 months as (
+    -- the Solar Hijri dates of the month's first and last day (a Gregorian month spans two
+    -- Jalali months)
     select
         month_start_date,
-        min(jalali_date_label) as first_jalali_date,
-        max(jalali_date_label) as last_jalali_date
-    from dates
-    group by month_start_date
+        {{ jalali_label('month_start_date') }} as first_jalali_date,
+        {{ jalali_label('month_end_date') }} as last_jalali_date
+    from calendar_months
 ),
 
 channels as (
