@@ -1,7 +1,7 @@
-"""Last-non-direct attribution and the KPI tier 3 mart against figures computed here from the
-landing files alone (GA4 JSON lines, Shopify CSV, with json/csv/Decimal) and against
-ground_truth.json: the shop's headline totals and the planted causal model (Instagram drives
-revenue, LinkedIn only awareness)."""
+"""Attribution (last non-direct in int_orders_attributed and KPI tier 3; every model in
+attribution_by_channel) against figures computed here from the landing files alone (GA4 JSON
+lines, Shopify CSV, with json/csv/Decimal) and against ground_truth.json: the shop's headline
+totals and the planted causal model (Instagram drives revenue, LinkedIn only awareness)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 TEHRAN = timezone(timedelta(hours=3, minutes=30))  # Iran: UTC+03:30 all year since 2022
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫", "01234567890123456789.", "٬")
 CENT = Decimal("0.01")
-LOOKBACK = timedelta(days=90)  # dbt var attribution_lookback_days
+LOOKBACK = timedelta(days=30)  # dbt var attribution_lookback_days (its default)
+HALF_LIFE_DAYS = 7  # dbt var attribution_half_life_days (its default)
 SEED = Path(__file__).resolve().parents[1] / "dbt_project" / "seeds" / "ga4_source_categories.csv"
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube")
 SOCIAL_MEDIUMS = {"social", "social-network", "social-media", "sm", "social network",
@@ -173,6 +174,15 @@ def _utm(order: dict[str, str]) -> dict[str, str]:
             for k in ("utm_source", "utm_medium", "utm_campaign")}
 
 
+def _referring_host(order: dict[str, str]) -> str | None:
+    """The referring site's host, lower case, without `www.` (GA4's source of a referral)."""
+    text = (order.get("referring_site") or "").strip()
+    if not text:
+        return None
+    host = (urlsplit(text if "//" in text else "//" + text).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
 def last_non_direct(landing: Path) -> dict[str, tuple[str, str | None]]:
     """Order id -> (channel group, platform) under last non-direct click, computed here."""
     events = _events(landing)
@@ -194,9 +204,12 @@ def last_non_direct(landing: Path) -> dict[str, tuple[str, str | None]]:
             credit[oid] = (chosen.group, platform_of(chosen.source))
             continue
         utm = _utm(order)
+        host = _referring_host(order)
         if utm["utm_source"] or utm["utm_medium"]:
             credit[oid] = (channel_group(utm["utm_source"], utm["utm_medium"],
                                          utm["utm_campaign"]), platform_of(utm["utm_source"]))
+        elif host:
+            credit[oid] = (channel_group(host, "referral", None), platform_of(host))
         else:
             credit[oid] = ("Unattributed", None)
     return credit
@@ -323,6 +336,7 @@ def test_attribution_basis_and_channel_per_order_match(pipeline):
     bases = Counter(b for (b,) in con.execute(
         "select attribution_basis from intermediate.int_orders_attributed").fetchall())
     assert bases["ga4_earlier_session"] > 0 and bases["shopify_utm"] > 0 and bases["none"] > 0
+    assert bases["shopify_referring_site"] > 0
 
 
 def test_causal_model_instagram_drives_revenue_linkedin_only_awareness(pipeline):
@@ -375,3 +389,144 @@ def test_shares_within_zero_and_one_and_null_without_orders(pipeline):
            or (shop.orders > 0 and not m.social_order_share between 0 and 1)
     """).fetchone()[0]
     assert bad == 0
+
+
+# ------------------------------------------------------------------ every attribution model
+EMAIL_NAMES = {"email", "e-mail", "e_mail", "e mail"}
+PLATFORM_GROUPS = {"Organic Social", "Paid Social", "Organic Video", "Paid Video"}
+GROUP_CHANNELS = {"Paid Search": "paid_search", "Organic Search": "organic_search",
+                  "Email": "email", "Referral": "referral", "Direct": "direct",
+                  "Unattributed": "unattributed"}
+MODELS = ("first_touch", "last_touch", "last_non_direct", "linear", "position_based",
+          "time_decay")
+
+
+def ga4_group(source: str | None, medium: str | None, campaign: str | None) -> str:
+    """GA4's default channel group, written here from Google's rule table (first match wins)."""
+    src, med, cmp = ((v or "").lower() for v in (source, medium, campaign))
+    category = _categories().get(src, ("", None))[0]
+    paid = re.fullmatch(r".*cp.*|ppc|retargeting|paid.*", med) is not None
+    shopping = re.search(r"(([^a-df-z]|^)shop|shopping)", cmp) is not None
+    rules = (
+        (src in ("(direct)", "") and med in ("(none)", "(not set)", ""), "Direct"),
+        ("cross-network" in cmp, "Cross-network"),
+        ((category == "shopping" or shopping) and paid, "Paid Shopping"),
+        (category == "search" and paid, "Paid Search"),
+        (category == "social" and paid, "Paid Social"),
+        (category == "video" and paid, "Paid Video"),
+        (med in ("display", "banner", "expandable", "interstitial", "cpm"), "Display"),
+        (paid, "Paid Other"),
+        (category == "shopping" or shopping, "Organic Shopping"),
+        (category == "social" or med in SOCIAL_MEDIUMS, "Organic Social"),
+        (category == "video" or "video" in med, "Organic Video"),
+        (category == "search" or med == "organic", "Organic Search"),
+        (med in ("referral", "app", "link"), "Referral"),
+        (src in EMAIL_NAMES or med in EMAIL_NAMES or category == "email", "Email"),
+    )
+    return next((group for matched, group in rules if matched), "Unassigned")
+
+
+def canonical_channel(source: str | None, medium: str | None, campaign: str | None) -> str:
+    group = ga4_group(source, medium, campaign)
+    platform = platform_of(source)
+    if group in PLATFORM_GROUPS and platform:
+        return platform
+    return GROUP_CHANNELS.get(group, "other")
+
+
+@dataclass
+class Touch:
+    at: datetime
+    channel: str
+    is_direct: bool
+
+
+def journeys(landing: Path) -> dict[str, list[Touch]]:
+    """Order id -> its journey in time order: the GA4 purchase session and the same user's
+    sessions started within the lookback before the order (and before the purchase session);
+    else one touch from the order's UTM tags, its referring site, or 'unattributed'."""
+    events = _events(landing)
+    sessions = _ga4_sessions(events)
+    purchases = _purchase_sessions(events)
+    by_user: dict[str, list[Session]] = defaultdict(list)
+    for s in sessions.values():
+        by_user[s.user].append(s)
+
+    def touch(s: Session) -> Touch:
+        return Touch(s.started_at, canonical_channel(s.source, s.medium, s.campaign),
+                     s.group == "Direct")
+
+    out: dict[str, list[Touch]] = {}
+    for oid, order in _latest_orders(landing).items():
+        created = _utc(order["created_at"])
+        key = purchases.get(oid)
+        if key is not None:
+            own = sessions[key]
+            earlier = sorted((s for s in by_user[own.user]
+                              if created - LOOKBACK <= s.started_at < own.started_at),
+                             key=lambda s: s.started_at)
+            out[oid] = [touch(s) for s in earlier] + [touch(own)]
+            continue
+        utm, host = _utm(order), _referring_host(order)
+        if utm["utm_source"] or utm["utm_medium"]:
+            channel = canonical_channel(utm["utm_source"], utm["utm_medium"], utm["utm_campaign"])
+        elif host:
+            channel = canonical_channel(host, "referral", None)
+        else:
+            channel = "unattributed"
+        out[oid] = [Touch(created, channel, False)]
+    return out
+
+
+def credits(model: str, path: list[Touch], placed: datetime) -> list[float]:
+    """The model's credit per touch of a journey, from the rules as the issue states them."""
+    n = len(path)
+    if model == "first_touch":
+        return [1.0] + [0.0] * (n - 1)
+    if model == "last_touch":
+        return [0.0] * (n - 1) + [1.0]
+    if model == "last_non_direct":
+        chosen = max((i for i, t in enumerate(path) if not t.is_direct), default=n - 1)
+        return [1.0 if i == chosen else 0.0 for i in range(n)]
+    if model == "linear":
+        return [1 / n] * n
+    if model == "position_based":
+        if n <= 2:
+            return [1 / n] * n
+        return [0.4] + [0.2 / (n - 2)] * (n - 2) + [0.4]
+    weights = [2 ** (-max((placed - t.at).total_seconds(), 0) / 86400 / HALF_LIFE_DAYS)
+               for t in path]
+    return [w / sum(weights) for w in weights]
+
+
+def test_attribution_by_channel_matches_every_model_computed_from_the_landing_files(pipeline):
+    landing, con, _, _ = pipeline
+    orders = _latest_orders(landing)
+    net = _net_revenue(landing)
+    paths = journeys(landing)
+    expected: dict[tuple[date, str, str], list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for oid, path in paths.items():
+        if orders[oid]["cancelled_at"]:
+            continue
+        month = _local_day(orders[oid]["created_at"]).replace(day=1)
+        for model in MODELS:
+            for t, c in zip(path, credits(model, path, _utc(orders[oid]["created_at"])),
+                            strict=True):
+                expected[(month, t.channel, model)][0] += c
+                expected[(month, t.channel, model)][1] += c * float(net[oid])
+    got = {(m, ch, model): (o, float(r)) for m, ch, model, o, r in con.execute("""
+        select month_start_date, channel, attribution_model, credited_orders,
+               credited_net_revenue
+        from marts.attribution_by_channel
+    """).fetchall()}
+    assert {k for k, (o, _) in got.items() if o > 1e-9} == \
+        {k for k, (o, _) in expected.items() if o > 1e-9}
+    for key, (orders_credited, revenue) in expected.items():
+        model_orders, model_revenue = got[key]
+        tolerance = 1e-4 if key[2] == "time_decay" else 1e-9  # the model's ages are whole seconds
+        assert abs(model_orders - orders_credited) <= tolerance * max(1, orders_credited), key
+        # each credit row is kept to 4 decimals: 1/100 of a cent per credited touch at most
+        assert abs(model_revenue - revenue) <= 0.0001 * 200 + tolerance * revenue, key
+    # the sample exercises every kind of journey: several touches, several channels
+    assert max(len(p) for p in paths.values()) >= 3
+    assert {"instagram", "direct", "unattributed"} <= {k[1] for k in expected}

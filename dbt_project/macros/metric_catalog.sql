@@ -291,7 +291,7 @@
   tier: 3
   dimension: null
   definition: "Orders credited to Organic or Paid Social."
-  formula: "orders whose last non-direct session (90-day lookback) is Organic or Paid Social, else the order's UTM tags"
+  formula: "orders whose last non-direct touch (var attribution_lookback_days, 30 days) is Organic or Paid Social; an order GA4 never linked: its UTM tags, else its referring site"
   convention: "last non-direct click (GA4); correlational credit, not causal effect"
   unit: count
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
@@ -1003,6 +1003,73 @@
   grain: "day x channel"
   mart: social_investment_daily
   column: total_investment
+# ------------------------------------------------------------------ attribution (credit, not cause)
+- key: attribution_credit
+  name: "Attribution credit"
+  tier: null
+  dimension: null
+  definition: "Share of an attributable order (not cancelled) an attribution model credits to one touch of its journey; correlational credit, not cause."
+  formula: "first_touch / last_touch / last_non_direct: 1 to one touch; linear: 1 / n; position_based: 0.4 first, 0.4 last, 0.2 over the middle (1 touch: 1; 2: 0.5 each); time_decay: 2^(-days before the order / attribution_half_life_days) normalised; journey = the order's GA4 purchase session + the user's sessions within attribution_lookback_days, else its UTM tags, referring site, or 'unattributed'"
+  convention: "GA4 attribution models (last non-direct: GA4's rule; 40/20/40 position-based; 7-day half-life time decay)"
+  unit: rate
+  grain: "order x touch x attribution model"
+  mart: attribution_credits
+  column: credit
+- key: attribution_credited_net_revenue_per_touch
+  name: "Net revenue credited to a touch"
+  tier: null
+  dimension: null
+  definition: "The order's net revenue times the touch's credit; per order and model it sums to the order's net revenue. Correlational credit, not cause."
+  formula: "order net revenue x credit"
+  convention: "attributable revenue = net revenue of orders not cancelled"
+  unit: money
+  grain: "order x touch x attribution model"
+  mart: attribution_credits
+  column: credited_net_revenue
+- key: attribution_credited_new_customers_per_touch
+  name: "New customers credited to a touch"
+  tier: null
+  dimension: null
+  definition: "The touch's credit when the order is the customer's first non-cancelled order, else 0. Correlational credit, not cause."
+  formula: "credit if is_new_customer else 0"
+  convention: "new customer as in kpi_tier_3_daily"
+  unit: count
+  grain: "order x touch x attribution model"
+  mart: attribution_credits
+  column: credited_new_customers
+- key: attributed_orders
+  name: "Orders credited to a channel"
+  tier: null
+  dimension: null
+  definition: "Attributable orders (not cancelled) credited to the channel by the attribution model, booked to the order's month; fractional under multi-touch models. Correlational credit, not cause; per month and model the channels sum to the month's orders."
+  formula: "sum of attribution_credits.credit"
+  convention: "GA4 attribution models"
+  unit: count
+  grain: "month x channel x attribution model"
+  mart: attribution_by_channel
+  column: credited_orders
+- key: attributed_net_revenue
+  name: "Net revenue credited to a channel"
+  tier: null
+  dimension: null
+  definition: "Net revenue of attributable orders credited to the channel by the attribution model; per month and model the channels sum to the month's attributable revenue. Correlational credit, not cause."
+  formula: "sum of order net revenue x credit"
+  convention: "attributable revenue = net revenue of orders not cancelled"
+  unit: money
+  grain: "month x channel x attribution model"
+  mart: attribution_by_channel
+  column: credited_net_revenue
+- key: attributed_new_customers
+  name: "New customers credited to a channel"
+  tier: null
+  dimension: null
+  definition: "New customers (first non-cancelled orders) credited to the channel by the attribution model. Correlational credit, not cause."
+  formula: "sum of credit over new customers' orders"
+  convention: "new customer as in kpi_tier_3_daily"
+  unit: count
+  grain: "month x channel x attribution model"
+  mart: attribution_by_channel
+  column: credited_new_customers
 {% endset %}
 {%- set published = [] %}
 {%- for metric in fromyaml(catalog_yaml) %}
