@@ -24,7 +24,7 @@ import duckdb
 
 from orchestration.defs import settings
 from orchestration.defs.jobs import REFRESH_JOB
-from orchestration.summary import Problems, find_problems, summarise
+from orchestration.summary import Problems, find_problems, roi_answer, summarise
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         with duckdb.connect(str(warehouse), read_only=True,
                              config=settings.duckdb_config()) as con:
             print(summarise(con))
+            print()
+            print(roi_answer(con))
             problems = find_problems(con, result)
     print()
     print(problems.render())

@@ -69,6 +69,49 @@ def summarise(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(lines)
 
 
+VERDICTS = "marts.channel_verdict"
+
+
+def _money(value: float | None) -> str:
+    return "-" if value is None else f"{value:,.0f}"
+
+
+def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
+    """The project's question answered per channel, from the latest quarter of
+    ``channel_verdict``: the verdict, the incremental net revenue with its interval next to
+    the investment, and last-non-direct credit beside it (credit, not cause)."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'channel_verdict'").fetchone()
+    if not exists or not exists[0]:
+        return "Did social media grow revenue? (channel_verdict was not built)"
+    rows = con.execute(
+        f"select quarter_label, channel, verdict, incremental_net_revenue, "
+        f"incremental_net_revenue_lower, incremental_net_revenue_upper, total_investment, "
+        f"attributed_net_revenue_last_non_direct, interval_level, verdict_reason "
+        f"from {VERDICTS} where quarter_start_date = (select max(quarter_start_date) "
+        f"from {VERDICTS}) order by verdict = 'grows revenue' desc, "
+        f"verdict = 'awareness only' desc, total_investment desc"
+    ).fetchall()
+    if not rows:
+        return "Did social media grow revenue? (no channel has investment yet)"
+    level = next((r[8] for r in rows if r[8] is not None), 0.9)
+    lines = [f"Did social media grow revenue? ({rows[0][0]}, per channel; see "
+             "marts.channel_verdict and marts.social_roi_monthly)",
+             f"  {'channel':<12} {'verdict':<16} {'invested':>10} "
+             f"{'incremental net revenue':>32} {'last-click credit':>18}"]
+    for _, channel, verdict, inc, low, high, invested, credit, _, reason in rows:
+        effect = ("not estimated" if inc is None
+                  else f"{_money(inc)} [{_money(low)}, {_money(high)}]")
+        lines.append(f"  {channel:<12} {verdict:<16} {_money(invested):>10} {effect:>32} "
+                     f"{_money(credit):>18}")
+        if verdict == "not enough data":
+            lines.append(f"  {'':<12} ({reason})")
+    lines.append(f"  Incremental = the model's estimate of what the investment caused "
+                 f"({level:.0%} interval); last-click credit is attribution: credit, not cause.")
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class CheckProblem:
     """An asset check (or a dbt test Dagster logged as an observation) that failed or warned."""

@@ -347,7 +347,10 @@ def test_causal_model_instagram_drives_revenue_linkedin_only_awareness(pipeline)
     by_platform = dict(con.execute(f"""
         select platform, sum(social_attributed_orders) from {MART} group by platform
     """).fetchall())
-    assert by_platform["linkedin"] == 0 == channels["linkedin"]["realised_induced_orders"]
+    # LinkedIn causes no order, yet last-non-direct may credit it with some (a LinkedIn
+    # visitor who later buys in a direct session): credit is not cause, which is why the ROI
+    # marts put the incrementality estimate beside it (tests/test_roi_verdicts.py)
+    assert channels["linkedin"]["realised_induced_orders"] == 0
     assert by_platform["instagram"] > 0
     # every order the model induced through Instagram is credited to Instagram
     credited = {oid for (oid,) in con.execute("""

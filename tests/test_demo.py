@@ -14,7 +14,9 @@ from tests.conftest import write
 BAD_FILE = "linkedin_pages/organization_ugc_post/export_2026_bad_header.csv"
 MARTS = ("kpi_tier_1_daily", "kpi_tier_2_daily", "kpi_tier_3_daily", "kpi_daily",
          "benchmark_distribution", "benchmark_interaction", "benchmark_influence",
-         "metric_catalog", "social_investment_daily")
+         "metric_catalog", "social_investment_daily", "attribution_credits",
+         "attribution_by_channel", "channel_incrementality", "channel_verdict",
+         "social_roi_monthly")
 
 
 @pytest.fixture(scope="module")
@@ -63,3 +65,18 @@ def test_strict_exits_1_on_the_same_problems(demo_run, capsys):
     # the rejected file is tried again, and reported again
     assert BAD_FILE in captured.out[captured.out.index("Problems to act on"):]
     assert "--strict" in captured.err
+
+
+def test_the_run_answers_the_question_per_channel(demo_run, capsys):
+    _, warehouse = demo_run
+    assert demo.main(["--skip-generate"]) == 0
+    printed = capsys.readouterr().out
+    answer = printed[printed.index("Did social media grow revenue?"):]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        channels = [c for (c,) in con.execute(
+            "select distinct channel from marts.channel_verdict").fetchall()]
+    assert channels
+    for channel in channels:  # four days of history: every channel says why it is not judged
+        assert f"  {channel} " in answer
+    assert "not enough data" in answer and "only 4 days of history" in answer
+    assert "credit, not cause" in answer

@@ -1070,6 +1070,161 @@
   grain: "month x channel x attribution model"
   mart: attribution_by_channel
   column: credited_new_customers
+# ------------------------------------------------------------------ ROI: incrementality and returns
+- key: incremental_net_revenue
+  name: "Incremental net revenue"
+  tier: null
+  dimension: null
+  definition: "Net revenue the channel's investment (money + time) caused according to the incrementality model, with an interval (the _lower / _upper columns). A model estimate of cause from observational data; attribution is credit, not cause."
+  formula: "incremental orders x the period's net revenue per order; incremental orders = sum over days of coefficient x saturation(adstock(investment)) from the OLS of daily orders on every channel's investment with trend, weekday and holiday controls (Newey-West intervals)"
+  convention: "marketing mix modelling: adstock + saturation regression (metrics.md)"
+  unit: money
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_net_revenue
+- key: incremental_orders
+  name: "Incremental orders"
+  tier: null
+  dimension: null
+  definition: "Orders the channel's investment caused according to the incrementality model."
+  formula: "sum over days of coefficient x saturation(adstock(investment)) (OLS of daily orders)"
+  convention: "marketing mix modelling (metrics.md)"
+  unit: count
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_orders
+- key: incremental_new_customers
+  name: "Incremental new customers"
+  tier: null
+  dimension: null
+  definition: "New customers the channel's investment caused according to the incrementality model."
+  formula: "as incremental_orders, on daily new customers"
+  convention: "marketing mix modelling (metrics.md)"
+  unit: count
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_new_customers
+- key: incremental_new_visitors
+  name: "Incremental new visitors"
+  tier: null
+  dimension: null
+  definition: "New visitors (GA4 first sessions) the channel's investment caused according to the incrementality model: awareness."
+  formula: "as incremental_orders, on daily new visitors"
+  convention: "marketing mix modelling (metrics.md)"
+  unit: count
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_new_visitors
+- key: incremental_follower_growth
+  name: "Incremental follower growth"
+  tier: null
+  dimension: null
+  definition: "Net followers of the channel's own accounts its investment caused according to the incrementality model: awareness."
+  formula: "as incremental_orders, on the channel's daily net follower change, regressed on its own investment"
+  convention: "marketing mix modelling (metrics.md)"
+  unit: count
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_follower_growth
+- key: incremental_roas
+  name: "Incremental ROAS"
+  tier: null
+  dimension: null
+  definition: "Incremental net revenue per unit of money spent on the channel (money only)."
+  formula: "incremental_net_revenue / money_invested"
+  convention: "ROAS (metrics.md) on incremental revenue"
+  unit: rate
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_roas
+- key: incremental_roi_money
+  name: "Incremental ROI on money"
+  tier: null
+  dimension: null
+  definition: "Return on the money spent, from incremental net revenue."
+  formula: "(incremental_net_revenue - money_invested) / money_invested"
+  convention: "ROI (metrics.md) on money only"
+  unit: rate
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_roi_money
+- key: incremental_roi_total
+  name: "Incremental ROI on money and time"
+  tier: null
+  dimension: null
+  definition: "Return on money and time invested, from incremental net revenue."
+  formula: "(incremental_net_revenue - total_investment) / total_investment"
+  convention: "ROI (metrics.md): investment = money + hours x hourly cost"
+  unit: rate
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: incremental_roi_total
+- key: incrementality_holdout_mape
+  name: "Incrementality model error on held-out days"
+  tier: null
+  dimension: null
+  definition: "How far the orders model's predictions are from the actual orders on the last days it was not fitted on."
+  formula: "mean(|actual - predicted| / actual) over the held-out days with orders"
+  convention: "mean absolute percentage error (MAPE)"
+  unit: rate
+  grain: "quarter x channel"
+  mart: channel_incrementality
+  column: holdout_mape
+- key: roi_credited_net_revenue
+  name: "Net revenue credited (by method)"
+  tier: null
+  dimension: null
+  definition: "Net revenue a method credits to the channel in the month: an attribution model's credit (correlational, not cause) or the incrementality model's estimate (incremental)."
+  formula: "attribution: sum of credit x order net revenue; incremental: sum of daily contributions"
+  convention: "attribution models / marketing mix modelling (metrics.md)"
+  unit: money
+  grain: "month x channel x method"
+  mart: social_roi_monthly
+  column: net_revenue_credited
+- key: roas
+  name: "ROAS"
+  tier: null
+  dimension: null
+  definition: "Net revenue credited per unit of money spent on the channel (money only; a high ROAS can hide a negative ROI)."
+  formula: "net_revenue_credited / money_invested"
+  convention: "ROAS (metrics.md)"
+  unit: rate
+  grain: "month x channel x method"
+  mart: social_roi_monthly
+  column: roas
+- key: roi
+  name: "ROI"
+  tier: null
+  dimension: null
+  definition: "Return on money and time invested in the channel, by the method's revenue."
+  formula: "(net_revenue_credited - total_investment) / total_investment"
+  convention: "ROI (metrics.md): investment = money + hours x hourly cost"
+  unit: rate
+  grain: "month x channel x method"
+  mart: social_roi_monthly
+  column: roi
+- key: net_revenue_per_hour
+  name: "Net revenue per hour invested"
+  tier: null
+  dimension: null
+  definition: "Net revenue credited per hour of team time logged for the channel."
+  formula: "net_revenue_credited / hours_logged"
+  convention: "revenue per hour invested (issue 8)"
+  unit: money
+  grain: "month x channel x method"
+  mart: social_roi_monthly
+  column: net_revenue_per_hour
+- key: cost_per_new_customer
+  name: "Cost per new customer"
+  tier: null
+  dimension: null
+  definition: "Money and time invested per new customer the method credits to the channel."
+  formula: "total_investment / new_customers_credited"
+  convention: "CAC (metrics.md) per channel"
+  unit: money
+  grain: "month x channel x method"
+  mart: social_roi_monthly
+  column: cost_per_new_customer
 {% endset %}
 {%- set published = [] %}
 {%- for metric in fromyaml(catalog_yaml) %}

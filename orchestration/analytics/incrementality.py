@@ -208,7 +208,7 @@ def fit(outcome: str, days: Sequence[date], y: np.ndarray, activity: dict[str, n
         channels[channel] = ChannelEstimate(
             channel, False,
             f"its activity moves with the calendar or another channel (variance inflation "
-            f"{vif:.0f} > {settings.max_vif:g}, e.g. paid on the same weekday every week): "
+            f"{vif:.1f} > {settings.max_vif:g}, e.g. paid on the same weekday every week): "
             "its effect cannot be separated")
     held_x = np.column_stack([base[n_train:], *(v[n_train:] for v in transformed.values())])
     result.holdout_mape = _mape(y[n_train:], held_x @ train_model.params)

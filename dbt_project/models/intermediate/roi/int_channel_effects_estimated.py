@@ -28,10 +28,23 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from orchestration.analytics.incrementality import FitResult, Settings, fit
 
 JOINT_OUTCOMES = ("orders", "new_customers", "new_visitors")
+SCHEMA = pa.schema([
+    ("outcome", pa.string()), ("channel", pa.string()), ("effect_date", pa.date32()),
+    ("investment", pa.float64()), ("transformed_investment", pa.float64()),
+    ("contribution", pa.float64()), ("contribution_lower", pa.float64()),
+    ("contribution_upper", pa.float64()), ("coefficient", pa.float64()),
+    ("coefficient_lower", pa.float64()), ("coefficient_upper", pa.float64()),
+    ("scale_factor", pa.float64()), ("p_value", pa.float64()), ("adstock_decay", pa.float64()),
+    ("saturation_multiple", pa.float64()), ("r_squared", pa.float64()),
+    ("holdout_mape", pa.float64()), ("interval_level", pa.float64()),
+    ("days_modelled", pa.int64()), ("is_estimable", pa.bool_()),
+    ("estimability_reason", pa.string()),
+])
 
 
 def _settings(dbt: Any) -> Settings:
@@ -88,7 +101,7 @@ def _rows(result: FitResult, activity: dict[str, np.ndarray], settings: Settings
     return rows
 
 
-def model(dbt: Any, session: Any) -> pd.DataFrame:
+def model(dbt: Any, session: Any) -> pa.Table:
     dbt.config(materialized="table")
     settings = _settings(dbt)
     outcomes = dbt.ref("int_daily_outcomes_aggregated").df().sort_values("outcome_date")
@@ -130,18 +143,5 @@ def model(dbt: Any, session: Any) -> pd.DataFrame:
             result = fit("follower_growth", days, growth, own, holidays, settings)
         rows += _rows(result, own, settings)
 
-    columns = ["outcome", "channel", "effect_date", "investment", "transformed_investment",
-               "contribution", "contribution_lower", "contribution_upper", "coefficient",
-               "coefficient_lower", "coefficient_upper", "scale_factor", "p_value",
-               "adstock_decay",
-               "saturation_multiple", "r_squared", "holdout_mape", "interval_level",
-               "days_modelled", "is_estimable", "estimability_reason"]
-    frame = pd.DataFrame(rows, columns=columns)
-    floats = [c for c in columns if c not in ("outcome", "channel", "effect_date",
-                                              "days_modelled", "is_estimable",
-                                              "estimability_reason")]
-    frame[floats] = frame[floats].astype("float64")
-    frame["effect_date"] = pd.to_datetime(frame["effect_date"]).dt.date
-    frame["days_modelled"] = frame["days_modelled"].astype("int64")
-    frame["is_estimable"] = frame["is_estimable"].astype(bool)
-    return frame
+    # an explicit schema: typed columns even when there is nothing to estimate (no rows)
+    return pa.Table.from_pylist(rows, schema=SCHEMA)
