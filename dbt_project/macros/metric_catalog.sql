@@ -958,7 +958,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: repeat_purchase_rate
-# ------------------------------------------------------------------ investment (issue 8)
+# ------------------------------------------------------------------ investment in money and time
 - key: investment_money
   name: "Money invested"
   tier: null
@@ -987,7 +987,7 @@
   dimension: null
   definition: "What the team's hours cost, in the reporting currency."
   formula: "sum of hours x hourly_cost x FX rate of the log's date (same FX rule as money; hours without an hourly cost add nothing)"
-  convention: "hours x hourly cost (issue 8)"
+  convention: "time invested = hours x hourly cost (framework.md section 1: money and time)"
   unit: money
   grain: "day x channel"
   mart: social_investment_daily
@@ -1209,7 +1209,7 @@
   dimension: null
   definition: "Net revenue credited per hour of team time logged for the channel."
   formula: "net_revenue_credited / hours_logged"
-  convention: "revenue per hour invested (issue 8)"
+  convention: "return on time (framework.md section 1: money and time)"
   unit: money
   grain: "month x channel x method"
   mart: social_roi_monthly
