@@ -27,6 +27,16 @@ def pytest_configure(config: pytest.Config) -> None:
         ensure_manifest()
 
 
+# Modules whose fixtures build a whole warehouse at the `default` scale (minutes each): they
+# run first, so a pytest-xdist worker starts on them while the other takes the many short
+# modules, instead of one of them starting last and the suite waiting on it alone.
+SLOW_MODULES = ("test_roi_verdicts.py",)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.path.name not in SLOW_MODULES)
+
+
 @pytest.fixture
 def landing(tmp_path: Path) -> Path:
     path = tmp_path / "landing"
