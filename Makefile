@@ -18,7 +18,7 @@ demo: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m orchestration.defs.ingest.dbt_sources --check
-	$(BIN)/sqlfluff lint dbt_project/models
+	$(BIN)/sqlfluff lint --processes 2 dbt_project/models
 
 test: lint
 	$(BIN)/pytest
