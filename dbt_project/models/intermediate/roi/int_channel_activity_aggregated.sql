@@ -32,10 +32,14 @@ web_sessions as (
     where social_platform is not null
 ),
 
+own_channels as (
+    select distinct account_days.platform as channel from account_days
+),
+
 channels as (
     select distinct investments.channel from investments
     union
-    select distinct account_days.platform as channel from account_days
+    select own_channels.channel from own_channels
 ),
 
 followers as (
@@ -92,7 +96,7 @@ final as (
             as social_new_visitors,
 
         -- booleans
-        followers.channel is not null as has_own_account,
+        own_channels.channel is not null as has_own_account,
 
         -- dates
         calendar.calendar_date as activity_date
@@ -114,6 +118,8 @@ final as (
         on
             channels.channel = platform_sessions.channel
             and calendar.calendar_date = platform_sessions.session_start_date
+    left join own_channels
+        on channels.channel = own_channels.channel
 )
 
 select * from final
