@@ -84,3 +84,40 @@ def test_an_original_value_of_a_personal_column_is_stored_hashed(
             "from raw_meta.quarantine").fetchall()
     assert column == "email" and original == _expected("sara.ahmadi@example")
     assert "sara" not in (reason + record).lower()
+
+
+PLANTED = ("Sara.Ahmadi@example.co.ir", "0912 345 6789", "۰۹۱۲۳۴۵۶۷۸۹", "+98 912-345-6789",
+           "0012345678", "@sara_ahmadi")
+
+
+def test_personal_data_inside_free_text_is_masked_everywhere(
+    landing: Path, warehouse: Path, load, query
+):
+    """Emails, phone numbers (any digits), national ids and handles inside comments, mentions
+    and survey answers are masked at load, in the raw tables and in the quarantine alike; the
+    words around them are kept."""
+    write(landing, "social_comments/comments/c.csv",
+          "platform,comment_id,post_id,created_at,author_id,text\n"
+          "instagram,1,10,2026-01-01T10:00:00Z,u1,\"سفارشم نرسید، شماره من 0912 345 6789\"\n"
+          # a future timestamp: the row is quarantined with its text
+          "instagram,2,10,2099-01-01T10:00:00Z,u2,ایمیلم Sara.Ahmadi@example.co.ir هست\n")
+    write(landing, "listening/mentions/m.csv",
+          "mention_id,platform,published_at,brand,text\n"
+          "m1,x,2026-01-01T10:00:00Z,کافه نوا,\"@sara_ahmadi زنگ بزنید ۰۹۱۲۳۴۵۶۷۸۹\"\n")
+    write(landing, "surveys/csat/r.csv",
+          "response_id,submitted_at,customer_ref,csat_score,comment\n"
+          "r1,2026-01-01T10:00:00Z,C1,2,\"call +98 912-345-6789, national id 0012345678\"\n")
+    assert load([("social_comments", "comments"), ("listening", "mentions"),
+                 ("surveys", "csat")]).success
+    assert query("select text from raw_social_comments.comments") == [
+        ("سفارشم نرسید، شماره من [phone]",)]
+    assert query("select text from raw_listening.mentions") == [("@user زنگ بزنید [phone]",)]
+    assert query("select comment from raw_surveys.csat") == [
+        ("call [phone], national id [phone]",)]
+    (record,), = query("select raw_record::varchar from raw_meta.quarantine")
+    assert "[email]" in record
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        con.execute("export database '" + str(warehouse.parent / "dump") + "' (format csv)")
+    dumped = "".join(p.read_text() for p in (warehouse.parent / "dump").glob("*.csv"))
+    for value in PLANTED:
+        assert value not in dumped and value.lower() not in dumped.lower(), value

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-PiiKind = Literal["id", "email"]
+PiiKind = Literal["id", "email", "text"]
 
 PLATFORMS = ("facebook", "instagram", "x", "linkedin", "youtube")
 
@@ -133,6 +133,11 @@ def _event_time(name: str, type_: str = TS, required: bool = True, **kw: object)
 _PII_ID = (
     "Personal data: trimmed, then replaced at load by its hex HMAC-SHA256 keyed with "
     "PII_HASH_KEY (same person, same hash in every table)."
+)
+_PII_TEXT = (
+    "Personal data inside the text is masked at load: emails -> `[email]`, phone numbers -> "
+    "`[phone]`, other runs of ten or more digits (national ids, card numbers) -> `[number]`, "
+    "@handles -> `@user`; the words are kept."
 )
 _PII_EMAIL = (
     "Personal data: trimmed and lower-cased, then replaced at load by its hex HMAC-SHA256 "
@@ -874,7 +879,8 @@ TABLES: tuple[Table, ...] = (
             Column("author_id", pii="id", description=(
                 "Platform ID of the commenter (the own account's id for the brand's replies). "
                 + _PII_ID)),
-            Column("text", description="Comment text, any language (often Persian)."),
+            Column("text", pii="text", description=(
+                "Comment text, any language (often Persian). " + _PII_TEXT)),
             _count("like_count", description="Likes on the comment when exported."),
         ),
         key=("platform", "comment_id"),
@@ -894,7 +900,8 @@ TABLES: tuple[Table, ...] = (
                 "Brand mentioned, as the tool labels it; Persian names may use Arabic yeh/kaf "
                 "(ي ك), so normalise before joining `social_accounts.accounts.brand`.")),
             Column("author_id", pii="id", description="Author's ID on the platform. " + _PII_ID),
-            Column("text", description="Text of the mention, any language."),
+            Column("text", pii="text", description=(
+                "Text of the mention, any language. " + _PII_TEXT)),
             Column("language", description="Language code from the tool, e.g. `fa`, `en`."),
             Column("url", description="Link to the mention."),
             _count("reach_estimate", description=(
@@ -1066,8 +1073,8 @@ TABLES: tuple[Table, ...] = (
             Column("nps_score", "BIGINT", min_value=0, max_value=10, description=(
                 "Likelihood to recommend, 0-10 (9-10 promoters, 0-6 detractors); NULL when "
                 "skipped.")),
-            Column("comment", description=(
-                "Free-text comment, any language; not hashed, so it may hold personal details.")),
+            Column("comment", pii="text", description=(
+                "Free-text comment, any language. " + _PII_TEXT)),
         ),
         key=("response_id",),
         description="Customer satisfaction (CSAT) and NPS survey responses, one row per response.",

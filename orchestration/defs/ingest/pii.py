@@ -1,8 +1,14 @@
-"""Keyed hashing of personal data (emails, author ids, customer references) at load.
+"""Personal data at load: identifiers hashed, free text masked.
 
-HMAC-SHA256 with a key from ``PII_HASH_KEY``: the same person hashes to the same value in
-every table (joins still work), and without the key nobody can confirm a guessed email.
-Emails are trimmed and lower-cased first, other identifiers trimmed.
+Identifiers (emails, author ids, customer references): HMAC-SHA256 with a key from
+``PII_HASH_KEY``: the same person hashes to the same value in every table (joins still work),
+and without the key nobody can confirm a guessed email. Emails are trimmed and lower-cased
+first, other identifiers trimmed.
+
+Free text (comments, mentions, survey answers) keeps its words, but what identifies a person
+inside it is replaced by a placeholder (see ``TEXT_MASKS``): emails by ``[email]``, phone
+numbers by ``[phone]``, other runs of ten or more digits (national ids, card and customer
+numbers) by ``[number]``, and @handles by ``@user``. Digits of any script count.
 """
 
 from __future__ import annotations
@@ -25,11 +31,46 @@ def pii_hash(value: str | None, key: str) -> str | None:
     return hmac.new(key.encode(), value.encode(), hashlib.sha256).hexdigest()
 
 
+_DIGIT = "[0-9\u06f0-\u06f9\u0660-\u0669]"
+_SEP = "[ .()\\-]?"
+
+# (what it is, RE2 pattern, placeholder), applied in this order: emails before handles (an
+# email holds an @), phone numbers (a leading +, 00 or 0) before other long numbers.
+TEXT_MASKS: tuple[tuple[str, str, str], ...] = (
+    ("email", "[A-Za-z0-9._%+\\-]+@[A-Za-z0-9\\-]+(\\.[A-Za-z0-9\\-]+)*\\.[A-Za-z]{2,}",
+     "[email]"),
+    ("phone number", f"(\\+|00|0|\u06f0|\u0660){_DIGIT}([ .()\\-]{{0,2}}{_DIGIT}){{8,}}",
+     "[phone]"),
+    ("national id or other long number", f"{_DIGIT}({_SEP}{_DIGIT}){{9,}}", "[number]"),
+    ("handle", "@[A-Za-z0-9_][A-Za-z0-9_.]{1,}", "@user"),
+)
+
+
+def _sql_literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def mask_text_sql(expr: str) -> str:
+    """SQL (DuckDB) that masks personal data inside a free-text value."""
+    masked = f"cast({expr} as varchar)"
+    for _, pattern, placeholder in TEXT_MASKS:
+        masked = (f"regexp_replace({masked}, {_sql_literal(pattern)}, "
+                  f"{_sql_literal(placeholder)}, 'g')")
+    return masked
+
+
 def normalise_sql(expr: str, kind: PiiKind) -> str:
     """SQL that normalises an identifier before hashing."""
     if kind == "email":
         return f"nullif(lower(trim({expr})), '')"
     return f"nullif(trim(cast({expr} as varchar)), '')"
+
+
+def protected_sql(expr: str, kind: PiiKind) -> str:
+    """SQL of the value as stored: free text masked, an identifier hashed."""
+    if kind == "text":
+        return mask_text_sql(expr)
+    return f"{UDF_NAME}({normalise_sql(expr, kind)})"
 
 
 def register(con: duckdb.DuckDBPyConnection, key: str) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from orchestration.defs.ingest.contracts import Column, Table
-from orchestration.defs.ingest.pii import UDF_NAME, normalise_sql
+from orchestration.defs.ingest.pii import protected_sql
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫"
 ASCII_DIGITS = "01234567890123456789."
@@ -42,7 +42,7 @@ def typed_expr(column: Column, src: str, landed_type: str) -> str:
     """The value as the raw table stores it."""
     target = column.type
     if column.pii is not None:
-        return f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+        return protected_sql(src, column.pii)
     if landed_type != "VARCHAR":
         return f"try_cast({src} as {target})"
     if target == "VARCHAR":
@@ -68,7 +68,7 @@ PROBLEMS = f"{PROBLEM}[]"
 def _original(column: Column, src: str) -> str:
     """The landed value as text for the quarantine; personal data only as its hash."""
     if column.pii is not None:
-        return f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+        return protected_sql(src, column.pii)
     return f"cast({src} as varchar)"
 
 
@@ -178,6 +178,6 @@ def raw_record_sql(table: Table, landed_types: dict[str, str], alias: str = "l")
         if column is None:
             continue  # extra columns are not kept: they might carry personal data
         if column.pii is not None:
-            src = f"{UDF_NAME}({normalise_sql(src, column.pii)})"
+            src = protected_sql(src, column.pii)
         parts.append(f"{literal(name)}: {src}")
     return "to_json({" + ", ".join(parts) + "})" if parts else "cast(null as json)"
