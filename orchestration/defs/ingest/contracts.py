@@ -1158,6 +1158,32 @@ TABLES: tuple[Table, ...] = (
             "Channel self-assessment (strategy step 1), one row per channel: experience, "
             "planned hours and resources."),
     ),
+    Table(
+        "sentiment_overrides", "overrides",
+        (
+            _key("text_source", accepted=("comment", "mention", "survey"), description=(
+                "Which texts the id belongs to: `comment` (a comment on an own post), "
+                "`mention` (a listening mention) or `survey` (a CSAT survey comment).")),
+            _key("text_id", description=(
+                "The text's id as the `conversation_sentiment` mart shows it (comments: "
+                "`<platform>:<comment_id>`; mentions: the mention id; surveys: the response "
+                "id).")),
+            Column("label", required=True, not_null=True,
+                   accepted=("positive", "negative", "neutral"), description=(
+                       "The sentiment a person decided: `positive`, `negative` or `neutral`. "
+                       "It wins over every model and over the listening tool.")),
+            Column("reason", description="Why the label was overridden, in words."),
+            Column("reviewed_by", pii="id", description=(
+                "Who decided the label. " + _PII_ID)),
+            _event_time("reviewed_at", required=False, description=(
+                "When the label was decided; the latest decision wins when a text was "
+                "reviewed more than once.")),
+        ),
+        key=("text_source", "text_id"),
+        description=(
+            "Manual sentiment labels (a reviewer's corrections of the models), one row per "
+            "text."),
+    ),
 )
 
 SOURCE_DESCRIPTIONS: dict[str, str] = {
@@ -1178,6 +1204,9 @@ SOURCE_DESCRIPTIONS: dict[str, str] = {
     "blog": "Blog and newsletter subscribers per day and list.",
     "surveys": "Customer satisfaction (CSAT, NPS) and audience survey responses.",
     "strategy": "SMART goals and the channel self-assessment of the strategy guide.",
+    "sentiment_overrides": (
+        "Sentiment labels set by a person, which win over every model (a review queue's "
+        "export or a sheet)."),
 }
 
 TABLES_BY_KEY: dict[tuple[str, str], Table] = {(t.source, t.name): t for t in TABLES}
