@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from orchestration.defs.conversations.assets import text_analysis
 from orchestration.defs.dbt.assets import dbt_models
 from orchestration.defs.ingest.assets import landing_specs, raw_assets
 from orchestration.defs.ingest.sensors import landing_files_sensor
@@ -13,7 +14,7 @@ from orchestration.defs.resources import resources
 
 def build_definitions() -> dg.Definitions:
     return dg.Definitions(
-        assets=[*landing_specs(), *raw_assets(), dbt_models],
+        assets=[*landing_specs(), *raw_assets(), text_analysis, dbt_models],
         jobs=[refresh_warehouse],
         schedules=[daily_refresh],
         sensors=[landing_files_sensor],

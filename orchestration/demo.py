@@ -24,7 +24,13 @@ import duckdb
 
 from orchestration.defs import settings
 from orchestration.defs.jobs import REFRESH_JOB
-from orchestration.summary import Problems, find_problems, roi_answer, summarise
+from orchestration.summary import (
+    Problems,
+    conversation_answer,
+    find_problems,
+    roi_answer,
+    summarise,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
             print(summarise(con))
             print()
             print(roi_answer(con))
+            print()
+            print(conversation_answer(con))
             problems = find_problems(con, result)
     print()
     print(problems.render())

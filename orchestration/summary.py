@@ -112,6 +112,33 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
     return "\n".join(lines)
 
 
+def conversation_answer(con: duckdb.DuckDBPyConnection, limit: int = 6) -> str:
+    """What people say, from the latest month of ``conversation_actions``: the own brand's
+    problems that grew and competitors' problems that are our opportunities."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'conversation_actions'").fetchone()
+    if not exists or not exists[0]:
+        return "What people say: (conversation_actions was not built)"
+    rows = con.execute(
+        "select month_start_date, brand, action_kind, theme_label_en, action_reason, "
+        "negative_mentions, theme_mentions, negative_share, previous_negative_share, "
+        "example_text_ids from marts.conversation_actions "
+        "where month_start_date = (select max(month_start_date) "
+        "from marts.conversation_actions) "
+        "order by is_opportunity, negative_mentions desc, theme_key limit ?", [limit],
+    ).fetchall()
+    if not rows:
+        return "What people say: nothing to act on (no theme rose; see marts.conversation_themes)"
+    lines = [f"What people say: to act on in {rows[0][0]:%Y-%m} (marts.conversation_actions)"]
+    for _, brand, kind, theme, reason, neg, total, share, previous, examples in rows:
+        before = "-" if previous is None else f"{previous:.0%}"
+        now = "-" if share is None else f"{share:.0%}"
+        lines.append(f"  [{kind}] {brand}: {theme}: {reason} ({neg} of {total} texts "
+                     f"negative, {before} -> {now}); read {examples}")
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class CheckProblem:
     """An asset check (or a dbt test Dagster logged as an observation) that failed or warned."""

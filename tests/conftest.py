@@ -125,10 +125,11 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory):
 def build_everything(landing: Path, warehouse: Path) -> dg.ExecuteInProcessResult:
     """Every asset (raw loads, the dbt build with its tests as checks) materialised for real
     by Dagster from ``landing`` into ``warehouse``; failures are returned, not raised."""
+    from orchestration.defs.conversations.assets import text_analysis
     from orchestration.defs.dbt.assets import dbt_models
 
-    return dg.materialize([*raw_assets(), dbt_models], resources=resources(warehouse, landing),
-                          raise_on_error=False)
+    return dg.materialize([*raw_assets(), text_analysis, dbt_models],
+                          resources=resources(warehouse, landing), raise_on_error=False)
 
 
 def run_dbt(warehouse: Path, target: Path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -1,8 +1,8 @@
 """Every dbt unit test (the SQL logic on hand-made inputs: deltas, sessionisation, attribution,
 rollups, ...) passes. Production runs leave unit tests out (orchestration/defs/dbt/assets.py);
 here they run once, on an empty warehouse: the raw tables created by the real raw assets from
-an empty landing folder, every model built with ``--empty`` so each unit test finds its
-upstream relations."""
+an empty landing folder (and the text-analysis asset's tables), every model built with
+``--empty`` so each unit test finds its upstream relations."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from orchestration.defs.conversations.assets import text_analysis
 from orchestration.defs.ingest.assets import raw_assets
 from orchestration.defs.resources import resources
 from tests.conftest import failure_message, run_dbt
@@ -19,8 +20,8 @@ from tests.conftest import failure_message, run_dbt
 def test_every_unit_test_passes(tmp_path: Path) -> None:
     landing, warehouse = tmp_path / "landing", tmp_path / "warehouse.duckdb"
     landing.mkdir()
-    created = dg.materialize(raw_assets(), resources=resources(warehouse, landing),
-                             raise_on_error=False)
+    created = dg.materialize([*raw_assets(), text_analysis],
+                             resources=resources(warehouse, landing), raise_on_error=False)
     assert created.success, failure_message(created)
 
     target = tmp_path / "target"

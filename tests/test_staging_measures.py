@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.defs.conversations.store import ensure_tables
 from orchestration.defs.ingest.contracts import TABLES, Column, Table
 from orchestration.defs.ingest.warehouse_meta import ensure_raw_table
 from tests.conftest import run_dbt
@@ -57,6 +58,7 @@ def test_no_impossible_measure_reaches_staging(tmp_path: Path) -> None:
             marks = ", ".join("?" for _ in values)
             con.execute(f"insert into {table.qualified} ({names}) values ({marks})", values)
             planted += sum(v == IMPOSSIBLE for v in values)
+        ensure_tables(con)  # the text-analysis asset's tables, which staging reads too
     assert planted > 80  # the measures of every platform, shop, survey, blog, ...
 
     target = tmp_path / "target"

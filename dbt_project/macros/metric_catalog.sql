@@ -846,6 +846,73 @@
   mart: benchmark_influence
   column: net_sentiment_share
   indexed: true
+- key: benchmark_positive_conversations
+  name: "Positive conversations"
+  tier: null
+  dimension: influence
+  definition: "Mentions and own-post comments the project labels positive (a person override, else the model)."
+  formula: "count of effective labels = positive"
+  convention: "project sentiment model (VADER for English, Persian lexicon), overrides win"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: positive_conversations
+- key: benchmark_negative_conversations
+  name: "Negative conversations"
+  tier: null
+  dimension: influence
+  definition: "Mentions and own-post comments the project labels negative."
+  formula: "count of effective labels = negative"
+  convention: "project sentiment model, overrides win"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: negative_conversations
+- key: benchmark_neutral_conversations
+  name: "Neutral conversations"
+  tier: null
+  dimension: influence
+  definition: "Mentions and own-post comments the project labels neutral."
+  formula: "count of effective labels = neutral"
+  convention: "project sentiment model, overrides win"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: neutral_conversations
+- key: benchmark_conversation_positive_share
+  name: "Positive share of conversations"
+  tier: null
+  dimension: influence
+  definition: "Share of labelled conversations (mentions and own-post comments) that are positive, by the project labels."
+  formula: "positive / (positive + negative + neutral)"
+  convention: "sentiment share (metrics.md), project labels"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: conversation_positive_share
+- key: benchmark_conversation_negative_share
+  name: "Negative share of conversations"
+  tier: null
+  dimension: influence
+  definition: "Share of labelled conversations that are negative, by the project labels."
+  formula: "negative / (positive + negative + neutral)"
+  convention: "sentiment share (metrics.md), project labels"
+  unit: rate
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: conversation_negative_share
+- key: benchmark_conversation_net_sentiment
+  name: "Net sentiment of conversations"
+  tier: null
+  dimension: influence
+  definition: "Positive minus negative share of conversations (mentions and own-post comments), neutral included (-1..1), by the project labels."
+  formula: "(positive - negative) / (positive + negative + neutral)"
+  convention: "share convention (neutral included), project labels"
+  unit: score
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: conversation_net_sentiment
+  indexed: true
 - key: benchmark_mention_engagements
   name: "Engagements with mentions"
   tier: null
@@ -1225,6 +1292,40 @@
   grain: "month x channel x method"
   mart: social_roi_monthly
   column: cost_per_new_customer
+# ------------------------------------------------------------------ what people say (conversations)
+- key: theme_mentions
+  name: "Theme mentions"
+  tier: null
+  dimension: influence
+  definition: "Texts (own-post comments, mentions, CSAT comments) of a brand in a month that touch a theme of the taxonomy, or a new phrase."
+  formula: "count of texts matching the theme keywords"
+  convention: "project keyword taxonomy (Persian and English)"
+  unit: count
+  grain: "month x brand x theme"
+  mart: conversation_themes
+  column: theme_mentions
+- key: theme_negative_share
+  name: "Negative share of a theme"
+  tier: null
+  dimension: influence
+  definition: "Share of the texts touching a theme that are negative (effective labels)."
+  formula: "negative texts / texts touching the theme"
+  convention: "sentiment share (metrics.md), project labels"
+  unit: rate
+  grain: "month x brand x theme"
+  mart: conversation_themes
+  column: negative_share
+- key: theme_negative_share_change
+  name: "Change of a theme negative share"
+  tier: null
+  dimension: influence
+  definition: "The theme negative share minus the previous month, in share points."
+  formula: "negative_share - previous month negative_share"
+  convention: "month over month, share points"
+  unit: rate
+  grain: "month x brand x theme"
+  mart: conversation_themes
+  column: negative_share_change
 {% endset %}
 {%- set published = [] %}
 {%- for metric in fromyaml(catalog_yaml) %}

@@ -63,3 +63,15 @@ def dbt_vars() -> dict[str, Any]:
     if not isinstance(value, dict):
         raise SettingError(f"DBT_VARS must be a JSON object of dbt vars, not {text!r}")
     return value
+
+
+def conversation_themes_path() -> Path | None:
+    """``CONVERSATION_THEMES_FILE``: the business's own theme taxonomy (YAML, the shape of the
+    bundled ``orchestration/conversations/themes.yml``); unset = the bundled default."""
+    text = os.environ.get("CONVERSATION_THEMES_FILE", "").strip()
+    if not text:
+        return None
+    path = Path(text)
+    if not path.is_file():
+        raise SettingError(f"CONVERSATION_THEMES_FILE names no file: {text!r}")
+    return path

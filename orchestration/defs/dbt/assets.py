@@ -21,10 +21,16 @@ from orchestration.defs.resources import WAREHOUSE_POOL
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
-    """Sources -> ``raw_<source>/<table>`` (the loader's assets); models -> their name,
-    grouped by layer (staging, intermediate, marts)."""
+    """Sources -> ``raw_<source>/<table>`` (the loader's assets) unless the source's meta names
+    the asset that writes it (``meta: dagster: asset_key``); models -> their name, grouped by
+    layer (staging, intermediate, marts)."""
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        meta = (dbt_resource_props.get("config", {}).get("meta")
+                or dbt_resource_props.get("meta") or {})
+        if dbt_resource_props["resource_type"] == "source" and "dagster" in meta:
+            # a source another asset writes (e.g. the text-analysis tables) names its key
+            return super().get_asset_key(dbt_resource_props)
         if dbt_resource_props["resource_type"] == "source":
             source = dbt_resource_props["source_name"]
             return dg.AssetKey([f"raw_{source}", dbt_resource_props["name"]])

@@ -3,7 +3,10 @@
 -- sentiment of mentions (two net-sentiment conventions), share of voice by mentions and by
 -- mention engagements; and, for the own brand on the `all` row, customer satisfaction
 -- (CSAT), NPS and the repeat purchase rate. Mentions come from benchmark_distribution and
--- comments on own posts from benchmark_interaction (one definition each).
+-- comments on own posts from benchmark_interaction (one definition each). Sentiment two ways,
+-- each named: the listening tool's labels of mentions (`*_mentions`, as the tool delivered
+-- them) and the effective labels of conversation_sentiment (`*_conversations`: a person's
+-- override, else the project's model) of mentions and own-post comments together.
 
 with
 
@@ -25,6 +28,14 @@ survey_responses as (
 
 orders as (
     select * from {{ ref('int_orders_enriched') }}
+),
+
+conversation_labels as (
+    select * from {{ ref('conversation_sentiment') }}
+    where
+        is_effective
+        and text_source in ('comment', 'mention')
+        and brand is not null
 ),
 
 mentions_in_month as (
@@ -67,6 +78,34 @@ mention_sentiment as (
         sum(case when sentiment_label is null then 1 else 0 end) as unscored_mentions,
         sum(engagements) as mention_engagements
     from mentions_both_grains
+    group by brand, platform, month_start_date
+),
+
+conversations_both_grains as (
+    select
+        brand,
+        platform,
+        month_start_date,
+        sentiment_label
+    from conversation_labels
+    union all
+    select
+        brand,
+        'all' as platform,
+        month_start_date,
+        sentiment_label
+    from conversation_labels
+),
+
+conversation_sentiment_months as (
+    select
+        brand,
+        platform,
+        month_start_date,
+        sum(case when sentiment_label = 'positive' then 1 else 0 end) as positive_conversations,
+        sum(case when sentiment_label = 'negative' then 1 else 0 end) as negative_conversations,
+        sum(case when sentiment_label = 'neutral' then 1 else 0 end) as neutral_conversations
+    from conversations_both_grains
     group by brand, platform, month_start_date
 ),
 
@@ -121,6 +160,12 @@ joined as (
         + coalesce(mention_sentiment.negative_mentions, 0)
         + coalesce(mention_sentiment.neutral_mentions, 0) as scored_mentions,
         coalesce(mention_sentiment.mention_engagements, 0) as mention_engagements,
+        coalesce(conversation_sentiment_months.positive_conversations, 0)
+            as positive_conversations,
+        coalesce(conversation_sentiment_months.negative_conversations, 0)
+            as negative_conversations,
+        coalesce(conversation_sentiment_months.neutral_conversations, 0)
+            as neutral_conversations,
         case
             when distribution.is_own_brand and distribution.platform = 'all'
                 then survey_months.csat_responses
@@ -160,6 +205,11 @@ joined as (
             distribution.brand = mention_sentiment.brand
             and distribution.platform = mention_sentiment.platform
             and distribution.month_start_date = mention_sentiment.month_start_date
+    left join conversation_sentiment_months
+        on
+            distribution.brand = conversation_sentiment_months.brand
+            and distribution.platform = conversation_sentiment_months.platform
+            and distribution.month_start_date = conversation_sentiment_months.month_start_date
     left join survey_months
         on distribution.month_start_date = survey_months.month_start_date
     left join purchase_months
@@ -176,6 +226,15 @@ rates as (
                        'positive_mentions + negative_mentions') }} as net_sentiment_talkwalker,
         {{ safe_divide('positive_mentions - negative_mentions', 'scored_mentions') }}
             as net_sentiment_share,
+        {{ safe_divide('positive_conversations',
+                       'positive_conversations + negative_conversations + neutral_conversations') }}
+            as conversation_positive_share,
+        {{ safe_divide('negative_conversations',
+                       'positive_conversations + negative_conversations + neutral_conversations') }}
+            as conversation_negative_share,
+        {{ safe_divide('positive_conversations - negative_conversations',
+                       'positive_conversations + negative_conversations + neutral_conversations') }}
+            as conversation_net_sentiment,
         {{ safe_divide(
             'mentions',
             'sum(mentions) over (partition by month_start_date, platform)'
@@ -198,6 +257,7 @@ indexed as (
         {{ peer_index_columns('negative_share') }},
         {{ peer_index_columns('net_sentiment_talkwalker') }},
         {{ peer_index_columns('net_sentiment_share') }},
+        {{ peer_index_columns('conversation_net_sentiment') }},
         {{ peer_index_columns('share_of_voice_by_mentions') }},
         {{ peer_index_columns('share_of_voice_by_engagement') }}
     from rates
@@ -221,6 +281,12 @@ final as (
         cast(neutral_share as {{ type_double() }}) as neutral_share,
         cast(net_sentiment_talkwalker as {{ type_double() }}) as net_sentiment_talkwalker,
         cast(net_sentiment_share as {{ type_double() }}) as net_sentiment_share,
+        cast(positive_conversations as {{ dbt.type_bigint() }}) as positive_conversations,
+        cast(negative_conversations as {{ dbt.type_bigint() }}) as negative_conversations,
+        cast(neutral_conversations as {{ dbt.type_bigint() }}) as neutral_conversations,
+        cast(conversation_positive_share as {{ type_double() }}) as conversation_positive_share,
+        cast(conversation_negative_share as {{ type_double() }}) as conversation_negative_share,
+        cast(conversation_net_sentiment as {{ type_double() }}) as conversation_net_sentiment,
         cast(mention_engagements as {{ dbt.type_bigint() }}) as mention_engagements,
         cast(share_of_voice_by_mentions as {{ type_double() }}) as share_of_voice_by_mentions,
         cast(share_of_voice_by_engagement as {{ type_double() }})
@@ -242,6 +308,8 @@ final as (
         net_sentiment_talkwalker_percentile_rank,
         net_sentiment_share_index_vs_peer_median,
         net_sentiment_share_percentile_rank,
+        conversation_net_sentiment_index_vs_peer_median,
+        conversation_net_sentiment_percentile_rank,
         share_of_voice_by_mentions_index_vs_peer_median,
         share_of_voice_by_mentions_percentile_rank,
         share_of_voice_by_engagement_index_vs_peer_median,

@@ -20,6 +20,14 @@ renamed as (
         {{ normalize_text('brand') }} as brand,
         {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
             as mention_text,
+        -- the key of the text's sentiment and themes (text_analysis): MD5 of the text as the
+        -- raw table holds it, NULL when there is no text
+        case
+            when
+                {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
+                is not null
+                then {{ dbt.hash(column_or_null(available, 'text', dbt.type_string())) }}
+        end as text_hash,
         lower({{ normalize_text(column_or_null(available, 'language', dbt.type_string())) }})
             as language_code,
         trim({{ column_or_null(available, 'url', dbt.type_string()) }}) as mention_url,

@@ -33,8 +33,11 @@ ranked as (
     select
         renamed.*,
         row_number() over (
-            partition by text_source, text_id
-            order by reviewed_at desc nulls last, _loaded_at desc, override_label
+            partition by renamed.text_source, renamed.text_id
+            order by
+                renamed.reviewed_at desc nulls last,
+                renamed._loaded_at desc,
+                renamed.override_label asc
         ) as decision_rank
     from renamed
 )

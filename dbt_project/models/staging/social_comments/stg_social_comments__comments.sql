@@ -25,6 +25,14 @@ renamed as (
         lower({{ normalize_text('platform') }}) as platform,
         {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
             as comment_text,
+        -- the key of the text's sentiment and themes (text_analysis): MD5 of the text as the
+        -- raw table holds it, NULL when there is no text
+        case
+            when
+                {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
+                is not null
+                then {{ dbt.hash(column_or_null(available, 'text', dbt.type_string())) }}
+        end as text_hash,
 
         -- numerics
         {{ measure(available, 'like_count', dbt.type_bigint()) }} as like_count,

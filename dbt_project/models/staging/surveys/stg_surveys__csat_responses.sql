@@ -20,6 +20,14 @@ renamed as (
             as channel,
         {{ normalize_text(column_or_null(available, 'comment', dbt.type_string())) }}
             as response_comment,
+        -- the key of the text's sentiment and themes (text_analysis): MD5 of the text as the
+        -- raw table holds it, NULL when there is no text
+        case
+            when
+                {{ normalize_text(column_or_null(available, 'comment', dbt.type_string())) }}
+                is not null
+                then {{ dbt.hash(column_or_null(available, 'comment', dbt.type_string())) }}
+        end as text_hash,
 
         -- numerics
         {{ measure(available, 'csat_score', dbt.type_int()) }} as csat_score,
@@ -40,6 +48,7 @@ categorised as (
         -- strings
         channel,
         response_comment,
+        text_hash,
         case
             when nps_score >= 9 then 'promoter'
             when nps_score >= 7 then 'passive'
