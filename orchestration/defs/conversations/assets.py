@@ -2,7 +2,6 @@
 models that publish sentiment and themes (dbt reads its tables as the `text_analysis`
 source)."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 

@@ -1,7 +1,8 @@
 -- One row per calendar date over the data period: Gregorian, ISO-week and Solar Hijri
 -- (Jalali) attributes, and Iran's working week (Friday off, Thursday a half day).
 -- The period runs from the first to the last business-local date with any activity (orders,
--- refunds, spend, time logs, subscriber counts, social account days, web sessions); the vars
+-- refunds, spend, time logs, subscriber counts, social account days, web sessions, mentions,
+-- comments on own posts, survey responses); the vars
 -- `calendar_start_date` / `calendar_end_date` ('YYYY-MM-DD') override either bound.
 -- Public holidays: the fixed Solar Hijri ones of seed iran_solar_holidays (Nowruz ...); the
 -- lunar religious holidays move every year and are not flagged.
@@ -38,6 +39,18 @@ web_sessions as (
     select * from {{ ref('int_web_sessions_assembled') }}
 ),
 
+mentions as (
+    select * from {{ ref('stg_listening__mentions') }}
+),
+
+comments as (
+    select * from {{ ref('stg_social_comments__comments') }}
+),
+
+survey_responses as (
+    select * from {{ ref('stg_surveys__csat_responses') }}
+),
+
 holidays as (
     select * from {{ ref('iran_solar_holidays') }}
 ),
@@ -56,6 +69,13 @@ activity_dates as (
     select account_days.metric_date as activity_date from account_days
     union all
     select web_sessions.session_start_date as activity_date from web_sessions
+    union all
+    select {{ local_date('mentions.published_at') }} as activity_date from mentions
+    union all
+    select {{ local_date('comments.created_at') }} as activity_date from comments
+    union all
+    select {{ local_date('survey_responses.submitted_at') }} as activity_date
+    from survey_responses
 ),
 
 period as (
