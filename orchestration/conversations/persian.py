@@ -1,0 +1,307 @@
+"""Persian sentiment: a lexicon scorer with negation, intensifiers, contrast, questions,
+emoji and a sarcasm rule. Its words and rules are documented in ``data/README.md``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import product
+
+from orchestration.conversations import emoji
+from orchestration.conversations.data_files import data_version, parse_float, read_rows
+from orchestration.conversations.normalise import (
+    CLAUSE_MARKS,
+    QUESTION_MARKS,
+    ZWNJ,
+    is_word,
+    normalise_persian,
+    tokenise,
+)
+
+LEXICON_FILE = "fa_sentiment_lexicon_v1.tsv"
+MODIFIERS_FILE = "fa_modifiers_v1.tsv"
+FA_SCORER = "fa_lexicon"
+FA_SCORER_VERSION = f"{FA_SCORER}-{data_version(LEXICON_FILE)}"
+
+NEGATION_SCALAR = -0.74  # as VADER: a negated word keeps 74% of its strength, sign flipped
+PRE_NEGATION_WINDOW = 3  # words before a sentiment word a negator reaches over
+POST_NEGATION_WINDOW = 2  # words after (Persian puts the verb last: خوب نبود)
+MODIFIER_WINDOW = 2  # words before a sentiment word an intensifier reaches over
+BEFORE_CONTRAST, AFTER_CONTRAST = 0.5, 1.5  # words before / after ولی, as VADER's "but"
+MAX_PHRASE = 4
+MODIFIER_KINDS = frozenset(
+    {
+        "negator",
+        "negator_pre",
+        "negator_post",
+        "intensifier",
+        "dampener",
+        "contrast",
+        "complaint_cue",
+    }
+)
+# Verb prefixes written apart or with a ZWNJ (نمی دونم, نمی‌دونم, نمیدونم) are joined to
+# the next word, so the three spellings are one key; so is the privative بی (بی کیفیت).
+_JOIN_PREFIXES = frozenset({"نمی", "می", "بی"})
+# Suffixes stripped (longest first) when a word is not in the lexicon as written: plural,
+# possessive, colloquial copula (عالیه), comparative, indefinite, object marker.
+_SUFFIXES = tuple(
+    sorted(
+        (
+            "هایی",
+            "هاشون",
+            "هاتون",
+            "هامون",
+            "هاش",
+            "های",
+            "ها",
+            "ترین",
+            "تر",
+            "است",
+            "ست",
+            "اش",
+            "ام",
+            "ات",
+            "ید",
+            "ین",
+            "ند",
+            "ن",
+            "ه",
+            "ی",
+            "م",
+            "ت",
+            "ش",
+            "مون",
+            "تون",
+            "شون",
+            "و",
+            "رو",
+            "شو",
+            "یه",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    valence: float | None = None
+    verb: bool = False
+    ironic_praise: bool = False
+    modifiers: dict[str, float] = field(default_factory=dict)
+
+
+def _keys(term: str) -> str:
+    """A lexicon term or a text -> its space-joined lookup keys (ZWNJ removed, prefixes joined)."""
+    return " ".join(word_keys(term))
+
+
+def word_keys(text: str) -> list[str]:
+    """Lookup keys of a text's tokens: words without ZWNJ (verb prefixes joined), other tokens
+    (punctuation, emoji) as they are."""
+    keys: list[str] = []
+    joinable = False
+    for token in tokenise(normalise_persian(text)):
+        if not is_word(token):
+            keys.append(token)
+            joinable = False
+            continue
+        key = token.replace(ZWNJ, "")
+        if joinable and keys[-1] in _JOIN_PREFIXES:
+            keys[-1] += key
+        else:
+            keys.append(key)
+        joinable = True
+    return keys
+
+
+@cache
+def lexicon() -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    for row in read_rows(LEXICON_FILE, min_fields=2):
+        valence = parse_float(LEXICON_FILE, row, 1)
+        if not -4 <= valence <= 4:
+            raise ValueError(f"{LEXICON_FILE}: {row[0]!r}: valence {valence} is outside -4..4")
+        tags = set(row[2].split()) if len(row) > 2 else set()
+        entries[_keys(row[0])] = Entry(
+            valence=valence, verb="verb" in tags, ironic_praise="ironic_praise" in tags
+        )
+    for row in read_rows(MODIFIERS_FILE, min_fields=3):
+        if row[1] not in MODIFIER_KINDS:
+            raise ValueError(f"{MODIFIERS_FILE}: {row[0]!r}: unknown kind {row[1]!r}")
+        key = _keys(row[0])
+        old = entries.get(key, Entry())
+        modifiers = {**old.modifiers, row[1]: parse_float(MODIFIERS_FILE, row, 2)}
+        entries[key] = Entry(old.valence, old.verb, old.ironic_praise, modifiers)
+    return entries
+
+
+def _forms(key: str) -> list[str]:
+    """The key, then the key with one or two suffixes stripped (stems of two letters or more)."""
+    forms = [key]
+    for form in forms[:1] + [key[: -len(s)] for s in _SUFFIXES if key.endswith(s)][:3]:
+        for suffix in _SUFFIXES:
+            if form.endswith(suffix) and len(form) - len(suffix) >= 2:
+                stem = form[: -len(suffix)]
+                if stem not in forms:
+                    forms.append(stem)
+    return forms
+
+
+def _lookup_word(key: str) -> tuple[Entry | None, bool]:
+    """The entry of one word and whether its verb prefix negates it (نمی‌ارزه, نپسندیدم)."""
+    entries = lexicon()
+    for form in _forms(key):
+        if form in entries:
+            return entries[form], False
+    if key.startswith("نمی") and len(key) > 4:
+        entry, _ = _lookup_word("می" + key[3:])
+        if entry is not None and entry.valence:
+            return entry, True
+    if key.startswith("ن") and len(key) >= 4:
+        for form in _forms(key[1:]):
+            entry = entries.get(form)
+            if entry is not None and entry.verb:
+                return entry, True
+    return None, False
+
+
+@dataclass
+class _Item:
+    word_index: int
+    clause: int
+    entry: Entry | None
+    negated: bool = False
+    emoji: emoji.EmojiEntry | None = None
+
+
+def _scan(keys: list[str]) -> tuple[list[_Item], set[int]]:
+    """Items (words and phrases with their entries, emoji) and the question clauses."""
+    entries = lexicon()
+    items: list[_Item] = []
+    questions: set[int] = set()
+    clause = word_index = i = 0
+    while i < len(keys):
+        key = keys[i]
+        if key in CLAUSE_MARKS:
+            if key in QUESTION_MARKS:
+                questions.add(clause)
+            clause += 1
+            i += 1
+            continue
+        if not is_word(key):
+            found = emoji.lookup(key)
+            if found is not None:
+                items.append(_Item(word_index, clause, None, emoji=found))
+            i += 1
+            continue
+        matched = False
+        for n in range(min(MAX_PHRASE, len(keys) - i), 1, -1):
+            words = keys[i : i + n]
+            if not all(is_word(w) for w in words):
+                continue
+            for combo in product(*(_forms(w)[:3] for w in words)):
+                entry = entries.get(" ".join(combo))
+                if entry is None and n == 2:  # فوق العاده = فوق‌العاده, بسته بندی = بسته‌بندی
+                    entry = entries.get("".join(combo))
+                if entry is not None:
+                    items.append(_Item(word_index, clause, entry))
+                    word_index += 1
+                    i += n
+                    matched = True
+                    break
+            if matched:
+                break
+        if matched:
+            continue
+        entry, negated = _lookup_word(key)
+        items.append(_Item(word_index, clause, entry, negated))
+        word_index += 1
+        i += 1
+    return items, questions
+
+
+def _has(item: _Item, *kinds: str) -> bool:
+    return item.entry is not None and any(k in item.entry.modifiers for k in kinds)
+
+
+def _weight(item: _Item, *kinds: str) -> float:
+    assert item.entry is not None
+    return next(item.entry.modifiers[k] for k in kinds if k in item.entry.modifiers)
+
+
+def _is_sentiment(item: _Item) -> bool:
+    return item.entry is not None and bool(item.entry.valence)
+
+
+def _word_valence(items: list[_Item], at: int, contrast: int | None) -> float:
+    item = items[at]
+    assert item.entry is not None and item.entry.valence is not None
+    valence = item.entry.valence
+    negated = item.negated
+    negation_weight = 1.0
+    for other in items:
+        if other.clause != item.clause or other.emoji is not None:
+            continue
+        distance = item.word_index - other.word_index
+        if 0 < distance <= PRE_NEGATION_WINDOW and _has(other, "negator_pre", "negator"):
+            negated = True
+            negation_weight = max(negation_weight, _weight(other, "negator_pre", "negator"))
+        elif -POST_NEGATION_WINDOW <= distance < 0 and _has(other, "negator_post", "negator"):
+            negated = True
+        if 0 < distance <= MODIFIER_WINDOW and _has(other, "intensifier", "dampener"):
+            valence *= _weight(other, "intensifier", "dampener")
+    if negated:
+        valence *= NEGATION_SCALAR * negation_weight
+    if contrast is not None:
+        valence *= BEFORE_CONTRAST if item.word_index < contrast else AFTER_CONTRAST
+    return valence
+
+
+def persian_valences(text: str) -> list[float]:
+    """The signed contribution of each sentiment word, phrase and emoji of ``text``."""
+    items, questions = _scan(word_keys(text))
+    contrast = next((it.word_index for it in items if _has(it, "contrast")), None)
+    words: list[float] = []
+    emojis: list[float] = []
+    ironic = complaint_cue = False
+    for at, item in enumerate(items):
+        if item.emoji is not None:
+            emojis.append(item.emoji.valence)
+            continue
+        if item.entry is None:
+            continue
+        complaint_cue |= "complaint_cue" in item.entry.modifiers
+        if not _is_sentiment(item):
+            continue
+        following = items[at + 1] if at + 1 < len(items) else None
+        if (
+            "intensifier" in item.entry.modifiers
+            and following is not None
+            and following.word_index == item.word_index + 1
+            and _is_sentiment(following)
+        ):
+            continue  # فوق‌العاده خوب: an intensifier here, not a word of its own
+        ironic |= item.entry.ironic_praise
+        valence = _word_valence(items, at, contrast)
+        if item.clause in questions and valence > 0:
+            continue  # "خوبه؟" asks; only complaints in questions count
+        words.append(valence)
+    complaint = complaint_cue or any(v < 0 for v in words)
+    markers = [it.emoji for it in items if it.emoji is not None]
+    sarcastic = (
+        (any(m.sarcasm for m in markers) and any(v > 0 for v in words))
+        or (any(m.sarcasm_if_complaint for m in markers) and complaint)
+        or (ironic and complaint)
+    )
+    contributions = words + emojis
+    if sarcastic:
+        contributions = [-abs(v) for v in contributions]
+    return contributions
+
+
+def score_persian(text: str) -> float:
+    """Sum of contributions squashed to [-1, 1] as VADER does: x / sqrt(x^2 + 15)."""
+    return emoji.squash(sum(persian_valences(text)))
