@@ -3,7 +3,7 @@ emoji and a sarcasm rule. Its words and rules are documented in ``data/README.md
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import product
 
@@ -91,6 +91,9 @@ class Entry:
     verb: bool = False
     ironic_praise: bool = False
     modifiers: dict[str, float] = field(default_factory=dict)
+    # the term carries its own negation (جواب نمیده، ارزش نداشت، نرسید): a negator nearby
+    # does not negate it again (Persian negative concord: "هیچ ارزشی نداشت")
+    has_negation: bool = False
 
 
 def _keys(term: str) -> str:
@@ -135,6 +138,14 @@ def lexicon() -> dict[str, Entry]:
         old = entries.get(key, Entry())
         modifiers = {**old.modifiers, row[1]: parse_float(MODIFIERS_FILE, row, 2)}
         entries[key] = Entry(old.valence, old.verb, old.ironic_praise, modifiers)
+    negators = {
+        key
+        for key, entry in entries.items()
+        if {"negator", "negator_pre", "negator_post"} & set(entry.modifiers)
+    }
+    for key, entry in entries.items():
+        if entry.valence and any(w in negators or w.startswith("نمی") for w in key.split()):
+            entries[key] = replace(entry, has_negation=True)
     return entries
 
 
@@ -145,9 +156,25 @@ def _forms(key: str) -> list[str]:
         for suffix in _SUFFIXES:
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 stem = form[: -len(suffix)]
-                if stem not in forms:
-                    forms.append(stem)
+                # the copula ست/س swallows a final ه: فوق‌العادست = فوق‌العاده + ست
+                stems = [stem, stem + "ه"] if suffix in ("ست", "س") else [stem]
+                forms.extend(s for s in stems if s not in forms)
     return forms
+
+
+def _lookup_phrase(words: list[str]) -> Entry | None:
+    """The entry of a phrase of several words, each word as written or suffix-stripped; two
+    words are also tried as one compound (فوق العاده = فوق‌العاده, بسته بندی = بسته‌بندی)."""
+    entries = lexicon()
+    for combo in product(*(_forms(w)[:4] for w in words)):
+        entry = entries.get(" ".join(combo))
+        if entry is not None:
+            return entry
+    if len(words) == 2:
+        for form in _forms("".join(words)):
+            if form in entries and entries[form].valence:
+                return entries[form]
+    return None
 
 
 def _lookup_word(key: str) -> tuple[Entry | None, bool]:
@@ -175,6 +202,7 @@ class _Item:
     entry: Entry | None
     negated: bool = False
     emoji: emoji.EmojiEntry | None = None
+    scale: float = 1.0  # an intensifier inside the phrase
 
 
 def _scan(keys: list[str]) -> tuple[list[_Item], set[int]]:
@@ -202,20 +230,31 @@ def _scan(keys: list[str]) -> tuple[list[_Item], set[int]]:
             words = keys[i : i + n]
             if not all(is_word(w) for w in words):
                 continue
-            for combo in product(*(_forms(w)[:3] for w in words)):
-                entry = entries.get(" ".join(combo))
-                if entry is None and n == 2:  # فوق العاده = فوق‌العاده, بسته بندی = بسته‌بندی
-                    entry = entries.get("".join(combo))
-                if entry is not None:
-                    items.append(_Item(word_index, clause, entry))
-                    word_index += 1
-                    i += n
-                    matched = True
-                    break
-            if matched:
+            entry = _lookup_phrase(words)
+            if entry is not None:
+                items.append(_Item(word_index, clause, entry))
+                word_index += 1
+                i += n
+                matched = True
                 break
         if matched:
             continue
+        # a two-word phrase with an intensifier inside: کیفیت خیلی پایین
+        middle = entries.get(keys[i + 1]) if i + 2 < len(keys) else None
+        if (
+            middle is not None
+            and {"intensifier", "dampener"} & set(middle.modifiers)
+            and is_word(keys[i + 2])
+        ):
+            entry = _lookup_phrase([key, keys[i + 2]])
+            if entry is not None:
+                scale = next(
+                    w for k, w in middle.modifiers.items() if k in ("intensifier", "dampener")
+                )
+                items.append(_Item(word_index, clause, entry, scale=scale))
+                word_index += 1
+                i += 3
+                continue
         entry, negated = _lookup_word(key)
         items.append(_Item(word_index, clause, entry, negated))
         word_index += 1
@@ -239,17 +278,20 @@ def _is_sentiment(item: _Item) -> bool:
 def _word_valence(items: list[_Item], at: int, contrast: int | None) -> float:
     item = items[at]
     assert item.entry is not None and item.entry.valence is not None
-    valence = item.entry.valence
+    valence = item.entry.valence * item.scale
     negated = item.negated
+    negatable = not item.entry.has_negation
     negation_weight = 1.0
     for other in items:
         if other.clause != item.clause or other.emoji is not None:
             continue
         distance = item.word_index - other.word_index
-        if 0 < distance <= PRE_NEGATION_WINDOW and _has(other, "negator_pre", "negator"):
+        pre = 0 < distance <= PRE_NEGATION_WINDOW and _has(other, "negator_pre", "negator")
+        post = -POST_NEGATION_WINDOW <= distance < 0 and _has(other, "negator_post", "negator")
+        if negatable and pre:
             negated = True
             negation_weight = max(negation_weight, _weight(other, "negator_pre", "negator"))
-        elif -POST_NEGATION_WINDOW <= distance < 0 and _has(other, "negator_post", "negator"):
+        elif negatable and post:
             negated = True
         if 0 < distance <= MODIFIER_WINDOW and _has(other, "intensifier", "dampener"):
             valence *= _weight(other, "intensifier", "dampener")
