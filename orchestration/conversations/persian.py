@@ -38,6 +38,7 @@ MODIFIER_KINDS = frozenset(
         "dampener",
         "contrast",
         "complaint_cue",
+        "sarcasm_marker",
     }
 )
 # Verb prefixes written apart or with a ZWNJ (نمی دونم, نمی‌دونم, نمیدونم) are joined to
@@ -305,10 +306,13 @@ def _word_valence(items: list[_Item], at: int, contrast: int | None) -> float:
 def persian_valences(text: str) -> list[float]:
     """The signed contribution of each sentiment word, phrase and emoji of ``text``."""
     items, questions = _scan(word_keys(text))
-    contrast = next((it.word_index for it in items if _has(it, "contrast")), None)
+    # the first contrast word that does not open the text (فقط first is "only")
+    contrast = next(
+        (it.word_index for it in items if _has(it, "contrast") and it.word_index > 0), None
+    )
     words: list[float] = []
     emojis: list[float] = []
-    ironic = complaint_cue = False
+    ironic = complaint_cue = marker = False
     for at, item in enumerate(items):
         if item.emoji is not None:
             emojis.append(item.emoji.valence)
@@ -316,6 +320,7 @@ def persian_valences(text: str) -> list[float]:
         if item.entry is None:
             continue
         complaint_cue |= "complaint_cue" in item.entry.modifiers
+        marker |= "sarcasm_marker" in item.entry.modifiers
         if not _is_sentiment(item):
             continue
         following = items[at + 1] if at + 1 < len(items) else None
@@ -334,7 +339,8 @@ def persian_valences(text: str) -> list[float]:
     complaint = complaint_cue or any(v < 0 for v in words)
     markers = [it.emoji for it in items if it.emoji is not None]
     sarcastic = (
-        (any(m.sarcasm for m in markers) and any(v > 0 for v in words))
+        marker
+        or (any(m.sarcasm for m in markers) and any(v > 0 for v in words))
         or (any(m.sarcasm_if_complaint for m in markers) and complaint)
         or (ironic and complaint)
     )
