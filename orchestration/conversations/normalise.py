@@ -14,7 +14,11 @@ import unicodedata
 
 ZWNJ = "\u200c"
 
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|ir|org|net|io|me)(?:/\S*)?\b", re.I)
+_URL = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|(?<![\w@.-])[\w-]+(?:\.[\w-]+)*\.(?:com|ir|org|net|io|me|co)\b(?:/\S*)?",
+    re.I,
+)
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+")
 
 _FA_LETTER_MAP = str.maketrans(
