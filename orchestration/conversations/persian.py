@@ -4,7 +4,7 @@ emoji and a sarcasm rule. Its words and rules are documented in ``data/README.md
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import product
 
 from orchestration.conversations import emoji
@@ -150,7 +150,8 @@ def lexicon() -> dict[str, Entry]:
     return entries
 
 
-def _forms(key: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _forms(key: str) -> tuple[str, ...]:
     """The key, then the key with one or two suffixes stripped (stems of two letters or more)."""
     forms = [key]
     for form in forms[:1] + [key[: -len(s)] for s in _SUFFIXES if key.endswith(s)][:3]:
@@ -160,7 +161,7 @@ def _forms(key: str) -> list[str]:
                 # the copula ست/س swallows a final ه: فوق‌العادست = فوق‌العاده + ست
                 stems = [stem, stem + "ه"] if suffix in ("ست", "س") else [stem]
                 forms.extend(s for s in stems if s not in forms)
-    return forms
+    return tuple(forms)
 
 
 def _lookup_phrase(words: list[str]) -> Entry | None:
@@ -283,7 +284,8 @@ def _word_valence(items: list[_Item], at: int, contrast: int | None) -> float:
     negated = item.negated
     negatable = not item.entry.has_negation
     negation_weight = 1.0
-    for other in items:
+    window = max(PRE_NEGATION_WINDOW, POST_NEGATION_WINDOW, MODIFIER_WINDOW)
+    for other in items[max(0, at - window - 8) : at + window + 8]:  # emoji take no word slot
         if other.clause != item.clause or other.emoji is not None:
             continue
         distance = item.word_index - other.word_index
