@@ -69,6 +69,16 @@ def test_not_bad_is_milder_than_good():
         ("غذا خوب بود ولی دیر رسید", "negative"),  # after ولی counts more
         ("دیر رسید ولی خیلی خوشمزه بود", "positive"),
         ("نه خوب بود نه بد", "neutral"),
+        ("اصلا به دردم نخورد", "negative"),  # اصلا does not undo the verb's own ن
+        ("به دردم خورد", "positive"),
+        ("همه چی عالی فقط کاش ارسال سریعتر بود", "negative"),  # کاش negates a wish
+        ("کاش ارسال سریعتر بود", "negative"),
+        ("فقط عالی بود ولی دیر رسید", "negative"),  # an opening فقط is "only": ولی counts
+        ("همه چی خوب بود فقط بسته بندی یکم ضعیف بود", "negative"),
+        ("طعمش فوق العادست", "positive"),  # a compound written apart + copula after ه
+        ("کیفیت خیلی پایین بود", "negative"),  # an intensifier inside a phrase
+        ("شماره پیگیری ۸۸۲۳۱", "neutral"),  # blocking entry: پیگیری is not پیگیر + ی
+        ("آدرس شعبه‌تون کجاست؟", "neutral"),  # کجاست is not کج + است
     ],
 )
 def test_persian_rules(text: str, expected: str):
