@@ -207,3 +207,17 @@ def test_development_set_macro_f1_floor():
     assert report.overall.n >= 270
     assert report.by_language["fa"].n >= 260
     assert report.overall.macro_f1 >= DEV_MACRO_F1_FLOOR
+
+
+def test_lexicon_size_and_spelling_variants_agree():
+    from orchestration.conversations.data_files import read_rows
+    from orchestration.conversations.persian import LEXICON_FILE, _keys, lexicon
+
+    rows = read_rows(LEXICON_FILE, min_fields=2)
+    by_key: dict[str, set[float]] = {}
+    for row in rows:
+        by_key.setdefault(_keys(row[0]), set()).add(float(row[1]))
+    # spellings that read alike (بی‌کیفیت, بیکیفیت, بی کیفیت) must carry one valence
+    assert {k: v for k, v in by_key.items() if len(v) > 1} == {}
+    assert all(-4 <= v <= 4 for values in by_key.values() for v in values)
+    assert sum(1 for e in lexicon().values() if e.valence) >= 400
