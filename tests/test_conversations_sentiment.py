@@ -211,7 +211,7 @@ def test_development_set_macro_f1_floor():
 
 def test_lexicon_size_and_spelling_variants_agree():
     from orchestration.conversations.data_files import read_rows
-    from orchestration.conversations.persian import LEXICON_FILE, _keys, lexicon
+    from orchestration.conversations.fa_lexicon import LEXICON_FILE, _keys, lexicon
 
     rows = read_rows(LEXICON_FILE, min_fields=2)
     by_key: dict[str, set[float]] = {}

@@ -34,6 +34,7 @@ _SCORING_CODE = (
     "language.py",
     "emoji.py",
     "english.py",
+    "fa_lexicon.py",
     "persian.py",
     "scoring.py",
 )

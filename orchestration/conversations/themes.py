@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from orchestration.conversations.data_files import DATA_DIR
+from orchestration.conversations.fa_lexicon import word_keys
 from orchestration.conversations.normalise import (
     CLAUSE_MARKS,
     LANGUAGES,
@@ -20,7 +21,6 @@ from orchestration.conversations.normalise import (
     normalise_persian,
     tokenise,
 )
-from orchestration.conversations.persian import word_keys
 
 DEFAULT_TAXONOMY = Path(__file__).parent / "themes.yml"
 ACTION_KINDS = ("product", "content", "strategy")
