@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: demo test lint dev clean
+.PHONY: demo test lint dev clean sentiment-eval
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ lint: $(BIN)/.installed
 
 test: lint
 	$(BIN)/pytest
+
+# Accuracy of the sentiment scorers on the labelled sets of tests/sentiment_eval/.
+sentiment-eval: $(BIN)/.installed
+	for f in tests/sentiment_eval/*.tsv; do $(BIN)/python -m orchestration.conversations sentiment-eval $$f; done
 
 dev: $(BIN)/.installed
 	$(BIN)/dagster dev -m orchestration.definitions

@@ -78,3 +78,10 @@ def test_unknown_language_is_an_error():
 )
 def test_detect_language(text: str, language: str):
     assert detect_language(text) == language
+
+
+def test_the_loaders_personal_data_placeholders_do_not_decide_the_language() -> None:
+    # the loader masks personal data inside free text with [email], [phone], [number]
+    # (orchestration/defs/ingest/pii.py); their Latin letters say nothing about the language
+    assert detect_language("مرسی [email] [phone]") == "fa"
+    assert detect_language("[number]") == "other"

@@ -20,6 +20,8 @@ _URL = re.compile(
     re.I,
 )
 _HANDLE = re.compile(r"(?<![\w@])@[A-Za-z0-9_.]+")
+# what the loader puts where it masked personal data (orchestration/defs/ingest/pii.py)
+_PII_PLACEHOLDER = re.compile(r"\[(?:email|phone|number)\]")
 
 _FA_LETTER_MAP = str.maketrans(
     {
@@ -67,8 +69,9 @@ def mask_links(text: str) -> str:
 
 
 def strip_links(text: str) -> str:
-    """URLs and @handles removed (their letters say nothing about the language)."""
-    return _HANDLE.sub(" ", _URL.sub(" ", text))
+    """URLs, @handles and the loader's personal-data placeholders removed (their letters say
+    nothing about the language)."""
+    return _PII_PLACEHOLDER.sub(" ", _HANDLE.sub(" ", _URL.sub(" ", text)))
 
 
 def normalise_persian(text: str) -> str:
