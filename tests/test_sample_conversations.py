@@ -29,6 +29,16 @@ PRICE = ("قیمت", "گرون", "گران", "ارزون", "تومن", "تخفی
          "cheap", "discount", "toman")
 TOO_DEAR = ("خیلیگرون", "واقعاگرونه", "گرونشده", "گرونفروشی", "نمیصرفه", "منصفانهنیست",
             "دوبرابر", "میرهبالا", "tooexpensive", "toopricey", "goingup")
+THEME_WORDS = {
+    "delivery": DELIVERY, "price": PRICE,
+    "quality": ("طعم", "کیفیت", "تازه", "عطر", "کهنه", "سوخته", "taste", "quality", "fresh",
+                "stale", "burnt"),
+    "packaging": ("بستهبندی", "پاکت", "کیسه", "packaging", "bag"),
+    "support": ("پشتیبانی", "دایرکت", "تماس", "جواب", "پاسخ", "support", "customerservice",
+                "replied", "replies", "response"),
+    "availability": ("موجود", "تموم", "stock", "available", "soldout"),
+    "content_request": ("آموزش", "ویدیو", "لایو", "tutorial", "video", "guide"),
+}
 
 
 def _squash(text: str) -> str:
@@ -170,6 +180,26 @@ def test_one_competitor_has_price_complaints_in_that_month(
     assert max(rise, key=lambda b: rise[b]) == opp["brand"], rise
     assert (dear[(opp["brand"], month)], dear[(opp["brand"], previous)]) == (
         opp["negative_texts"], opp["previous_negative_texts"])
+
+
+def test_every_text_has_the_words_of_its_theme_and_of_no_other(
+        sample: tuple[Path, dict[str, Any]]) -> None:
+    """A keyword reader recovers the recorded theme: the theme counts of the ground truth are
+    what a correct keyword taxonomy finds."""
+    root, truth = sample
+    texts = truth["conversations"]["texts"]
+    rows = [(r["text"], texts["listening.mentions"][r["mention_id"]])
+            for r in _jsonl(root, "listening", "mentions")]
+    rows += [(r["text"], texts["social_comments.comments"][r["platform"]][r["comment_id"]])
+             for r in _jsonl(root, "social_comments", "comments")]
+    rows += [(r["comment"], texts["surveys.csat"][r["response_id"]])
+             for r in _csv(root, "surveys", "csat") if r["comment"]]
+    wrong = [(text, truth_) for text, truth_ in rows
+             if {t for t, words in THEME_WORDS.items() if _has(text, words)}
+             != ({truth_.split(":")[1]} - {"none"})]
+    assert not wrong, wrong[:10]
+    themes = Counter(t.split(":")[1] for _, t in rows)
+    assert set(themes) == {*THEME_WORDS, "none"}
 
 
 def _national_id_valid(value: str) -> bool:
