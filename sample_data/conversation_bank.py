@@ -25,14 +25,14 @@ Bank = dict[tuple[str, str], tuple[str, ...]]
 
 CLAUSES_FA: Bank = {
     ("delivery", POSITIVE): (
-        "سفارشم خیلی سریع رسید", "ارسالشون زودتر از انتظارم بود",
+        "سفارشم خیلی سریع رسید به دستم", "ارسالشون زودتر از انتظارم بود",
         "پیک دقیقا سر ساعت تحویل داد", "هیچ مشکلی با ارسال نداشتم",
         "تحویل به {city} هم سریع بود", "ارسالشون همیشه به موقعه",
-        "فرداش رسید دستم، دمتون گرم", "ارسال به {city} فقط دو روز طول کشید",
+        "فرداش رسید به دستم، دمتون گرم", "ارسال به {city} فقط دو روز طول کشید",
     ),
     ("delivery", NEGATIVE): (
         "سفارشم بعد از {days} روز هنوز نرسیده", "ارسال خیلی دیر بود",
-        "دیر رسید و پیک هم بداخلاق بود", "{days} روزه منتظر رسیدن سفارشم هستم، دستتون درد نکنه",
+        "دیر رسید و پیک هم بداخلاق بود", "{days} روزه منتظر ارسال سفارشم هستم، دستتون درد نکنه",
         "ارسالتون افتضاحه", "تحویلش {days} روز طول کشید، اصلا راضی نیستم",
         "کد رهگیری دادید ولی هنوز نرسیده", "سفارشم رو اشتباهی تحویل دادن و هنوز خبری نیست",
         "ارسال به {city} {days} روز؟ خیلی دیره", "این بار هم سفارشم دیر رسید",
@@ -40,7 +40,7 @@ CLAUSES_FA: Bank = {
     ),
     ("delivery", NEUTRAL): (
         "ارسال به {city} هم دارید؟", "سفارش امروز کی تحویل میشه؟",
-        "ارسالتون با پیکه یا پست؟", "تا {city} چند روزه می‌رسه؟",
+        "ارسالتون با پیکه یا پست؟", "ارسال تا {city} چند روز طول می‌کشه؟",
         "ارسال بین‌المللی هم دارید؟", "سفارش رو میشه حضوری تحویل گرفت؟",
     ),
     ("price", POSITIVE): (
@@ -73,15 +73,15 @@ CLAUSES_FA: Bank = {
         "تاریخ رستش چقدر تازه‌ست؟", "طعم این دان به درد اسپرسو می‌خوره؟",
     ),
     ("packaging", POSITIVE): (
-        "بسته‌بندیش خیلی شیکه", "بسته‌بندی عالی و زیپ‌دار بود", "پاکت‌هاتون خیلی خوشگله",
+        "بسته‌بندیش خیلی شیکه", "بسته‌بندی عالی و زیپ‌دار بود", "پاکت‌های بسته‌بندیتون خیلی خوشگله",
         "بسته‌بندی تمیز و محکم بود",
     ),
     ("packaging", NEGATIVE): (
-        "بسته‌بندی پاره بود", "پاکتش زیپ نداشت 😕", "بسته‌بندی خیلی ضعیفه",
-        "کیسه سوراخ بود، نصفش ریخته بود", "بسته‌بندی داغون بود",
+        "بسته‌بندی پاره بود", "بسته‌بندیش زیپ نداشت 😕", "بسته‌بندی خیلی ضعیفه",
+        "کیسه بسته‌بندی سوراخ بود، نصفش ریخته بود", "بسته‌بندی داغون بود",
     ),
     ("packaging", NEUTRAL): (
-        "بسته‌بندی کادویی هم دارید؟", "پاکت‌ها قابل بازیافته؟", "بسته‌بندی یک کیلویی هم دارید؟",
+        "بسته‌بندی کادویی هم دارید؟", "بسته‌بندی‌هاتون قابل بازیافته؟", "بسته‌بندی یک کیلویی هم دارید؟",
     ),
     ("support", POSITIVE): (
         "پشتیبانی خیلی سریع جواب داد", "پشتیبانیشون عالیه، مشکلم حل شد",
@@ -145,7 +145,7 @@ CLAUSES_EN: Bank = {
         "late delivery again",
     ),
     ("delivery", NEUTRAL): (
-        "do you ship to {city}?", "how long does delivery take?", "is shipping tracked?",
+        "do you deliver to {city}?", "how long does delivery take?", "is shipping tracked?",
     ),
     ("price", POSITIVE): (
         "great value for the price", "not expensive at all", "the weekend discount was great",
@@ -164,7 +164,7 @@ CLAUSES_EN: Bank = {
     ),
     ("quality", NEUTRAL): ("is the taste more fruity or chocolatey?",),
     ("packaging", POSITIVE): ("love the packaging", "the packaging is beautiful"),
-    ("packaging", NEGATIVE): ("the bag was torn", "the packaging was flimsy"),
+    ("packaging", NEGATIVE): ("the box came crushed", "the packaging was flimsy"),
     ("packaging", NEUTRAL): ("do you have gift packaging?",),
     ("support", POSITIVE): ("support replied in minutes", "customer service was super helpful"),
     ("support", NEGATIVE): ("support never replies", "no response from customer service"),
@@ -192,7 +192,7 @@ OPENINGS_FA = {
 CLOSINGS_FA = {
     POSITIVE: ("", "", " 😍", " ❤️", " 👌", " مرسی 🙏", "!!", " 👏👏"),
     NEGATIVE: ("", "", " 😡", " 👎", " 😞", " دیگه نمی‌خرم", " واقعا حیف", "!!!", " 🙄"),
-    NEUTRAL: ("", "", " 🤔", " مرسی", " ممنون میشم راهنمایی کنید", " ☕"),
+    NEUTRAL: ("", "", " 🤔", " مرسی", " ممنون میشم بگید", " ☕"),
 }
 OPENINGS_EN = {POSITIVE: ("", "Wow, ", "Honestly, "), NEGATIVE: ("", "Ugh, ", "Sadly, "),
                NEUTRAL: ("", "Hi! ", "Quick question: ")}
@@ -202,7 +202,7 @@ CLOSINGS_EN = {POSITIVE: ("", "!", " 😍", " ❤️"), NEGATIVE: ("", "!!", " �
 # Listening mentions: a frame carrying the brand name ({b}) and, for hashtags, {tag}.
 FRAMES_FA = ("{b}: ", "تجربه‌م از {b}: ", "{b} رو امتحان کردم؛ ", "درباره {b} ", "#{tag} ",
              "دوستان، {b} ", "از {b} گرفتم، ")
-FRAMES_EN = ("{b}: ", "Tried {b} - ", "About {b}: ", "#{tag} ", "{b} review: ")
+FRAMES_EN = ("{b}: ", "Tried {b} - ", "About {b}: ", "#{tag} ", "{b} fans: ")
 
 # Texts of emoji only (no theme), by sentiment.
 EMOJI_ONLY = {POSITIVE: ("😍😍😍", "❤️❤️", "👏👏", "🔥🔥", "👌"), NEGATIVE: ("👎", "😡😡", "🤢"),
@@ -212,11 +212,11 @@ EMOJI_ONLY = {POSITIVE: ("😍😍😍", "❤️❤️", "👏👏", "🔥🔥",
 REPLIES_FA = {
     POSITIVE: ("ممنون از لطف شما 🙏", "خوشحالیم که دوست داشتید 🌱", "نوش جان ☕",
                "سپاس از همراهیتون ❤️"),
-    NEUTRAL: ("ممنون از پیامتون 🌱", "حتما، ممنون از پیشنهادتون",
-              "جزئیات رو در پیام خصوصی فرستادیم"),
+    NEUTRAL: ("ممنون از لطفتون 🌱", "حتما، ممنون از پیشنهادتون",
+              "جزئیات رو خصوصی براتون فرستادیم"),
 }
 REPLIES_EN = {POSITIVE: ("Thank you so much! 🙏", "Glad you enjoyed it ☕"),
-              NEUTRAL: ("We have sent you the details in a private message.",)}
+              NEUTRAL: ("We have sent you the details privately.",)}
 
 # CSAT comments without theme and sentiment (the generic neutral clauses are social talk).
 CSAT_NEUTRAL_FA = ("معمولی بود", "نظر خاصی ندارم", "مثل همیشه", "فعلا نظری ندارم")

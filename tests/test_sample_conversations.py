@@ -33,7 +33,7 @@ THEME_WORDS = {
     "delivery": DELIVERY, "price": PRICE,
     "quality": ("طعم", "کیفیت", "تازه", "عطر", "کهنه", "سوخته", "taste", "quality", "fresh",
                 "stale", "burnt"),
-    "packaging": ("بستهبندی", "پاکت", "کیسه", "packaging", "bag"),
+    "packaging": ("بستهبندی", "پاکت", "کیسه", "packaging", "bag", "box"),
     "support": ("پشتیبانی", "دایرکت", "تماس", "جواب", "پاسخ", "support", "customerservice",
                 "replied", "replies", "response"),
     "availability": ("موجود", "تموم", "stock", "available", "soldout"),
