@@ -208,12 +208,13 @@ FRAMES_EN = ("{b}: ", "Tried {b} - ", "About {b}: ", "#{tag} ", "{b} fans: ")
 EMOJI_ONLY = {POSITIVE: ("😍😍😍", "❤️❤️", "👏👏", "🔥🔥", "👌"), NEGATIVE: ("👎", "😡😡", "🤢"),
               NEUTRAL: ("🤔", "☕", "👀")}
 
-# The brand's replies to comments on its own posts: thanks and neutral follow-ups, no theme.
+# The brand's replies to comments on its own posts, no theme: thanks (positive) and
+# follow-ups without thanks (neutral).
 REPLIES_FA = {
     POSITIVE: ("ممنون از لطف شما 🙏", "خوشحالیم که دوست داشتید 🌱", "نوش جان ☕",
-               "سپاس از همراهیتون ❤️"),
-    NEUTRAL: ("ممنون از لطفتون 🌱", "حتما، ممنون از پیشنهادتون",
-              "جزئیات رو خصوصی براتون فرستادیم"),
+               "سپاس از همراهیتون ❤️", "حتما، ممنون از پیشنهادتون"),
+    NEUTRAL: ("جزئیات رو خصوصی براتون فرستادیم", "حتما بررسی می‌کنیم",
+              "لینکش توی بیو هست"),
 }
 REPLIES_EN = {POSITIVE: ("Thank you so much! 🙏", "Glad you enjoyed it ☕"),
               NEUTRAL: ("We have sent you the details privately.",)}
