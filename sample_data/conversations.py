@@ -28,7 +28,7 @@ from .textgen import arabic_variants, persian_digits
 
 SURGE_MIN_DAYS = 20
 SURGE_SHARE = 0.12  # own brand, surge month: share of texts forced to negative delivery
-OPPORTUNITY_SHARE = 0.15  # the competitor, surge month: share forced to negative price
+OPPORTUNITY_SHARE = 0.25  # the competitor, surge month: share forced to negative price
 TOOL_AGREEMENT = 0.8  # the listening tool's label equals the true sentiment this often
 ARABIC_SHARE = 0.12
 ZWNJ = "\u200c"
