@@ -12,11 +12,12 @@ from collections import Counter
 from datetime import datetime, timedelta
 
 from .brands import OWN_IDS
-from .clock import sync_time
+from .clock import local_date, sync_time
 from .config import Period
+from .conversations import Conversations
 from .posts import Post
 from .randomness import stream
-from .textgen import REPLIES_FA, comment_text
+from .textgen import COMMENTS_EN, REPLIES_FA, comment_text
 from .writers import Sinks
 
 
@@ -37,8 +38,12 @@ def _when(rng: random.Random, post: Post, limit: datetime) -> datetime:
     return post.published + timedelta(seconds=round(seconds))
 
 
-def write_comments(sinks: Sinks, seed: int, period: Period, posts: list[Post]) -> Counter[str]:
-    """Writes the comments; returns rows per platform."""
+def write_comments(sinks: Sinks, seed: int, period: Period, posts: list[Post],
+                   talk: Conversations) -> Counter[str]:
+    """Writes the comments; returns rows per platform.
+
+    The texts come from ``talk``; the draw of the former fixed text is kept so the stream,
+    and every column drawn after it, stays as it was."""
     rng = stream(seed, "comments")
     sink = sinks("social_comments", "comments")
     counts: Counter[str] = Counter()
@@ -57,11 +62,17 @@ def write_comments(sinks: Sinks, seed: int, period: Period, posts: list[Post]) -
             parent = rng.choice(top) if reply else None
             when = max(when, parent[1] + timedelta(minutes=3)) if parent else when
             when = min(when, limit)
+            author = OWN_IDS[post.platform] if reply else f"c{rng.randint(10**8, 10**9)}"
+            former = rng.choice(REPLIES_FA) if reply else comment_text(rng)
+            if reply:
+                text = talk.reply(post.platform, cid)
+            else:
+                language = "en" if former in COMMENTS_EN else "fa"
+                text = talk.comment(post.platform, cid, local_date(when), language)
             sink.write(f"comments_{post.day:%Y-%m}", {
                 "platform": post.platform, "comment_id": cid, "post_id": post.post_id,
                 "parent_comment_id": parent[0] if parent else None, "created_at": when,
-                "author_id": OWN_IDS[post.platform] if reply else f"c{rng.randint(10**8, 10**9)}",
-                "text": rng.choice(REPLIES_FA) if reply else comment_text(rng),
+                "author_id": author, "text": text.text,
                 "like_count": 0 if reply else round(rng.expovariate(0.5)),
             })
             if not reply:

@@ -13,6 +13,7 @@ from .brands import PLATFORMS, own_account
 from .campaigns import build_campaigns
 from .comments import write_comments
 from .config import DEFAULT_END_DATE, SCALES, Period
+from .conversations import Conversations
 from .facebook import write_facebook
 from .followers import own_series
 from .fx import build_fx
@@ -63,12 +64,13 @@ def generate(
     yt = write_youtube(sinks, seed, period, series["youtube"])
     platforms = {r.platform: r for r in (fb, ig, x, li, yt)}
     posts = [p for r in platforms.values() for p in r.posts]
-    comments = write_comments(sinks, seed, period, posts)
-    listening = write_listening(sinks, seed, period, cfg.mentions_per_day)
+    talk = Conversations(seed, period)
+    comments = write_comments(sinks, seed, period, posts, talk)
+    listening = write_listening(sinks, seed, period, cfg.mentions_per_day, talk)
     write_social_accounts(sinks, seed, period, series, posts, listening)
     seo = write_backlinks(sinks, seed, period, {"small": 40, "default": 140}.get(scale, 420))
     blog = write_subscribers(sinks, seed, period)
-    surveys = write_surveys(sinks, seed, period, 3.0 * max(1.0, cfg.traffic / 3))
+    surveys = write_surveys(sinks, seed, period, 3.0 * max(1.0, cfg.traffic / 3), talk)
     goals = write_strategy(sinks, period)
     say("social, listening, seo, blog, surveys and strategy written", flush=True)
 
@@ -83,7 +85,7 @@ def generate(
         scale=cfg, seed=seed, period=period, fx=fx, campaigns=campaigns, investment=investment,
         series=series, platforms=platforms, li_impressions=li_impressions, comments=comments,
         listening=listening, seo=seo, blog=blog, surveys=surveys, goals=goals, web=web,
-        ga4=ga4, shop=shop.finish(), planner=planner, stats=sinks.stats,
+        ga4=ga4, shop=shop.finish(), planner=planner, stats=sinks.stats, talk=talk.log,
     )
     truth = build_truth(results)
     if bad_input:

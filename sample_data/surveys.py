@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .clock import local_at
 from .config import Period
+from .conversations import Conversations
 from .randomness import poisson, stream
 from .textgen import persian_digits
 from .writers import Sinks
@@ -13,6 +14,7 @@ from .writers import Sinks
 CSAT_WEIGHTS = (3, 4, 9, 31, 53)
 NPS_WEIGHTS = (2, 1, 1, 2, 2, 4, 5, 12, 20, 24, 27)
 CHANNELS = ("web", "instagram", "telegram", "phone", "email")
+# The former fixed comments: drawn only to keep the stream and which responses have a comment.
 COMMENTS = ("قهوه خیلی تازه بود", "ارسال دیر شد", "بسته‌بندی عالی", "Great beans, slow delivery",
             None, None, "قیمت کمی بالاست")
 PLATFORM_SETS = ("instagram;telegram", "instagram;x;linkedin", "instagram", "telegram;youtube",
@@ -33,7 +35,8 @@ class SurveyResult:
     audience_responses: int = 0
 
 
-def write_surveys(sinks: Sinks, seed: int, period: Period, per_day: float) -> SurveyResult:
+def write_surveys(sinks: Sinks, seed: int, period: Period, per_day: float,
+                  talk: Conversations) -> SurveyResult:
     rng = stream(seed, "surveys")
     csat, audience = sinks("surveys", "csat"), sinks("surveys", "audience")
     res = SurveyResult()
@@ -49,11 +52,14 @@ def write_surveys(sinks: Sinks, seed: int, period: Period, per_day: float) -> Su
                 res.nps_rated += 1
                 res.promoters += nps >= 9
                 res.detractors += nps <= 6
+            response_id = f"csat-{seed}-{res.csat_responses:06d}"
+            submitted = local_at(day, rng.randint(8 * 3600, 20 * 3600))
+            customer, channel = f"cr{rng.randint(10**6, 10**7)}", rng.choice(CHANNELS)
+            has_comment = rng.choice(COMMENTS) is not None
             csat.write(f"csat_{day:%Y-%m}", {
-                "response_id": f"csat-{seed}-{res.csat_responses:06d}",
-                "submitted_at": local_at(day, rng.randint(8 * 3600, 20 * 3600)),
-                "customer_ref": f"cr{rng.randint(10**6, 10**7)}", "channel": rng.choice(CHANNELS),
-                "csat_score": score, "nps_score": nps, "comment": rng.choice(COMMENTS),
+                "response_id": response_id, "submitted_at": submitted, "customer_ref": customer,
+                "channel": channel, "csat_score": score, "nps_score": nps,
+                "comment": talk.csat(response_id, score).text if has_comment else None,
             })
         for _ in range(poisson(rng, per_day / 3)):
             res.audience_responses += 1

@@ -16,6 +16,8 @@ from .catalogue import expected_order_usd
 from .causal import MODEL
 from .clock import WEEKDAY_NAMES, WEEKDAY_TRAFFIC
 from .config import PROPERTY_TIME_ZONE, REPORTING_CURRENCY, Period, Scale
+from .conversation_truth import conversations_truth
+from .conversations import ConversationLog
 from .followers import FollowerSeries
 from .fx import FxTable
 from .ga4_sink import Ga4Sink
@@ -53,6 +55,7 @@ class Results:
     shop: ShopTotals
     planner: SessionPlanner
     stats: Stats
+    talk: ConversationLog
 
 
 def _m(value: Any, definition: str) -> dict[str, Any]:
@@ -98,6 +101,7 @@ def build_truth(r: Results) -> dict[str, Any]:
                 "subscribers_daily, per brand (a list without a brand is the own brand's)"),
             "surveys": _surveys(r),
         },
+        "conversations": conversations_truth(r.talk, r.period),
         "restated_snapshot": r.platforms["instagram"].restated,
         "late_events": _m(r.ga4.late, "GA4 events that are in an export file (events_YYYYMMDD) "
                           "whose date is later than their own event_date (1-3 days late)"),
