@@ -30,7 +30,7 @@ def pytest_configure(config: pytest.Config) -> None:
 # Modules whose fixtures build a whole warehouse at the `default` scale (minutes each): they
 # run first, so a pytest-xdist worker starts on them while the other takes the many short
 # modules, instead of one of them starting last and the suite waiting on it alone.
-SLOW_MODULES = ("test_roi_verdicts.py",)
+SLOW_MODULES = ("test_default_sample_answers.py",)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

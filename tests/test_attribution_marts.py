@@ -349,7 +349,7 @@ def test_causal_model_instagram_drives_revenue_linkedin_only_awareness(pipeline)
     """).fetchall())
     # LinkedIn causes no order, yet last-non-direct may credit it with some (a LinkedIn
     # visitor who later buys in a direct session): credit is not cause, which is why the ROI
-    # marts put the incrementality estimate beside it (tests/test_roi_verdicts.py)
+    # marts put the incrementality estimate beside it (tests/test_default_sample_answers.py)
     assert channels["linkedin"]["realised_induced_orders"] == 0
     assert by_platform["instagram"] > 0
     # every order the model induced through Instagram is credited to Instagram

@@ -4,7 +4,9 @@
 -- taxonomy's (keywords in Persian and English) plus, so that a problem nobody configured still
 -- shows up, the most frequent new phrases (word pairs) of negative texts that match no theme:
 -- for each month and brand the top `conversation_new_phrases_per_month` phrases found in at
--- least `conversation_new_phrase_min_texts` negative texts. Labels are each text's effective
+-- least `conversation_new_phrase_min_texts` negative texts, and mostly in negative texts (a
+-- share of at least `conversation_new_phrase_min_negative_share`: the brand's own name is in
+-- most texts, good or bad, and is no problem). Labels are each text's effective
 -- sentiment (conversation_sentiment: a person's override, else the model's).
 
 with
@@ -129,6 +131,8 @@ kept as (
         theme_kind = 'configured'
         or (
             negative_mentions >= {{ var('conversation_new_phrase_min_texts') }}
+            and negative_mentions
+            >= {{ var('conversation_new_phrase_min_negative_share') }} * theme_mentions
             and negative_rank <= {{ var('conversation_new_phrases_per_month') }}
         )
 ),
