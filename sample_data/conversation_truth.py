@@ -50,6 +50,9 @@ DEFINITIONS = {
                    "with its platform, response_id), column, kind (email, mobile, "
                    "mobile_spaced, mobile_intl, mobile_persian_digits, national_id) and the "
                    "exact value as written; none may survive in the warehouse",
+    "overrides": "mentions a person reviewed (sentiment_overrides/overrides, ~2% of the own "
+                 "brand's mentions): text_id (mention_id), label (the true one) and the day "
+                 "of the review; the warehouse's effective label of each is this label",
     "texts": "true 'label:theme' of every text: listening.mentions by mention_id, "
              "social_comments.comments by platform then comment_id (brand replies included), "
              "surveys.csat by response_id (rows with a comment)",
@@ -113,5 +116,6 @@ def conversations_truth(log: ConversationLog, period: Period) -> dict[str, Any]:
                        if tool["labelled"] else None,
                        "planned_agreement_rate": TOOL_AGREEMENT},
         "planted_pii": log.pii,
+        "overrides": log.reviews,
         "texts": log.texts,
     }

@@ -16,7 +16,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from . import conversation_bank as bank
@@ -25,6 +25,7 @@ from .config import Period
 from .conversation_bank import LABELS, NEGATIVE, NEUTRAL, NO_THEME, POSITIVE, THEMES
 from .randomness import stream
 from .textgen import arabic_variants, persian_digits
+from .writers import Sinks
 
 SURGE_MIN_DAYS = 20
 SURGE_SHARE = 0.12  # own brand, surge month: share of texts forced to negative delivery
@@ -153,6 +154,10 @@ def _pii_value(rng: random.Random, kind: str) -> tuple[str, str]:
     return value, "mobile"
 
 
+# Share of own-brand mentions a person reviews by hand (sentiment_overrides/overrides).
+REVIEW_SHARE = 0.02
+
+
 @dataclass
 class ConversationLog:
     """What was planted, for the ground truth."""
@@ -164,6 +169,8 @@ class ConversationLog:
     pii: list[dict[str, Any]] = field(default_factory=list)
     tool: Counter[str] = field(default_factory=Counter)
     ordinals: Counter[str] = field(default_factory=Counter)
+    # mentions a person reviewed by hand (sentiment_overrides): id, label, review date
+    reviews: list[dict[str, Any]] = field(default_factory=list)
 
     def record(self, part: str, brand: str, text: Text, month: str | None) -> None:
         self.label_counts.setdefault(part, {}).setdefault(brand, Counter())[text.sentiment] += 1
@@ -182,6 +189,7 @@ class Conversations:
                                                                            CSAT)}
         self._pii = {s: stream(seed, "conversation_pii", s) for s in (COMMENTS, MENTIONS, CSAT)}
         self._labels = stream(seed, "conversation_labels")
+        self._reviews = stream(seed, "conversation_reviews")
 
     def _truth(self, rng: random.Random, weights: tuple[float, ...]) -> tuple[str, str]:
         sentiment = _weighted(rng, (POSITIVE, NEGATIVE, NEUTRAL), weights)
@@ -252,6 +260,11 @@ class Conversations:
         text = self._plant(MENTIONS, text, mention_id, platform, "text")
         self.log.record("mentions", brand.brand, text, month)
         self._keep(MENTIONS, mention_id, text)
+        if brand.is_own and (not self.log.reviews or self._reviews.random() < REVIEW_SHARE):
+            # the social team reads the first own-brand mention and then some, and records
+            # the true sentiment
+            self.log.reviews.append({"text_id": mention_id, "label": sentiment,
+                                     "reviewed_on": f"{day + timedelta(days=1):%Y-%m-%d}"})
         return text
 
     def csat(self, response_id: str, score: int | None) -> Text:
@@ -279,3 +292,15 @@ class Conversations:
         self.log.tool["agreeing"] += label == true_sentiment
         return label
 
+
+
+def write_sentiment_overrides(sinks: Sinks, log: ConversationLog) -> int:
+    """sentiment_overrides/overrides: the reviewed mentions, one row each; returns the count."""
+    sink = sinks("sentiment_overrides", "overrides")
+    for review in log.reviews:
+        sink.write("reviewed", {
+            "text_source": "mention", "text_id": review["text_id"], "label": review["label"],
+            "reason": "read by the social team", "reviewed_by": "reviewer-1",
+            "reviewed_at": f"{review['reviewed_on']}T09:00:00+03:30",
+        })
+    return len(log.reviews)

@@ -13,7 +13,7 @@ from .brands import PLATFORMS, own_account
 from .campaigns import build_campaigns
 from .comments import write_comments
 from .config import DEFAULT_END_DATE, SCALES, Period
-from .conversations import Conversations
+from .conversations import Conversations, write_sentiment_overrides
 from .facebook import write_facebook
 from .followers import own_series
 from .fx import build_fx
@@ -67,6 +67,7 @@ def generate(
     talk = Conversations(seed, period)
     comments = write_comments(sinks, seed, period, posts, talk)
     listening = write_listening(sinks, seed, period, cfg.mentions_per_day, talk)
+    write_sentiment_overrides(sinks, talk.log)
     write_social_accounts(sinks, seed, period, series, posts, listening)
     seo = write_backlinks(sinks, seed, period, {"small": 40, "default": 140}.get(scale, 420))
     blog = write_subscribers(sinks, seed, period)

@@ -228,3 +228,15 @@ def test_our_labels_agree_with_the_planted_true_labels(roi: tuple[Any, dict]) ->
         assert len(scored) > 0.9 * len(true), source
         agree = sum(labels[k] == true[k].split(":")[0] for k in scored) / len(scored)
         assert agree >= 0.8, f"{source}: {agree:.2f}"
+
+
+def test_the_reviewed_mentions_keep_the_reviewers_label(roi: tuple[Any, dict]) -> None:
+    con, truth = roi
+    reviewed = {r["text_id"]: r["label"] for r in truth["conversations"]["overrides"]}
+    assert len(reviewed) >= 5
+    rows = con.execute(
+        "select text_id, scorer_kind, sentiment_label from marts.conversation_sentiment "
+        "where text_source = 'mention' and is_effective").fetchall()
+    effective = {text_id: (kind, label) for text_id, kind, label in rows
+                 if text_id in reviewed}
+    assert effective == {t: ("manual_override", label) for t, label in reviewed.items()}
