@@ -158,7 +158,7 @@ def test_english_is_vader_on_the_text_as_written():
     for text in ("I LOVE this shop!!!", "The delivery was terrible.", "The box is blue."):
         result = score_text(text)
         assert result.language == "en"
-        assert (result.scorer, result.scorer_version) == ("vader", "vaderSentiment-3.3.2")
+        assert (result.scorer, result.scorer_version) == ("vader", "vaderSentiment-3.3.2+en_cues-1")
         assert result.score == pytest.approx(analyzer.polarity_scores(text)["compound"])
     assert label("I LOVE this shop!!!") == "positive"
     assert label("The delivery was terrible.") == "negative"
@@ -199,7 +199,7 @@ def test_scores_stay_in_range():
 
 
 def test_scorer_version_names_every_scorer():
-    assert SCORER_VERSION.startswith("vaderSentiment-3.3.2+fa_lexicon-1+emoji_lexicon-1+")
+    assert SCORER_VERSION.startswith("vaderSentiment-3.3.2+en_cues-1+fa_lexicon-1+emoji_lexicon-1+")
 
 
 def test_development_set_macro_f1_floor():

@@ -9,7 +9,12 @@ from typing import Literal
 
 from orchestration.conversations import emoji
 from orchestration.conversations.data_files import DATA_DIR
-from orchestration.conversations.english import VADER_SCORER, VADER_SCORER_VERSION, vader_compound
+from orchestration.conversations.english import (
+    CUES_FILE,
+    VADER_SCORER,
+    VADER_SCORER_VERSION,
+    vader_compound,
+)
 from orchestration.conversations.language import LANGUAGE_MARKERS_FILE, detect_language
 from orchestration.conversations.persian import (
     FA_SCORER,
@@ -28,7 +33,13 @@ NEGATIVE_THRESHOLD = -0.05
 
 _HERE = Path(__file__).parent
 # The data and code whose rules decide a score; they make SCORER_VERSION.
-_SCORING_DATA = (LEXICON_FILE, MODIFIERS_FILE, emoji.EMOJI_FILE, LANGUAGE_MARKERS_FILE)
+_SCORING_DATA = (
+    LEXICON_FILE,
+    MODIFIERS_FILE,
+    emoji.EMOJI_FILE,
+    LANGUAGE_MARKERS_FILE,
+    CUES_FILE,
+)
 _SCORING_CODE = (
     "normalise.py",
     "language.py",
@@ -58,7 +69,8 @@ def label_for(score: float) -> Label:
 
 
 def score_text(text: str) -> SentimentScore:
-    """Score one text. Persian -> the fa lexicon scorer; English -> VADER, falling back to the
+    """Score one text. Persian -> the fa lexicon scorer; English -> VADER with the English
+    complaint cues, falling back to the
     emoji lexicon when VADER finds nothing (neutral) but the text has emoji we know (VADER
     reads emoji through their names, and many names carry no sentiment: 🙄 is "face with
     rolling eyes"); other (emoji-only, digits, other languages) -> the emoji lexicon."""
