@@ -271,6 +271,7 @@ def test_column_types_follow_the_contract(pipeline):
         fractional = (name.endswith(("_rate", "_share", "_rank", "_median", "_per_post",
                                      "_seconds", "_followers"))
                       or name.startswith(("net_sentiment", "share_of_voice"))
+                      or name.endswith("net_sentiment")
                       or name in ("csat", "net_promoter_score"))
         if fractional:
             assert data_type == "DOUBLE", (table, name)
