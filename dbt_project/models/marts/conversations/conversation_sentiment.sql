@@ -50,11 +50,7 @@ labels as (
         cast(null as {{ dbt.type_string() }}) as scorer_version,
         scores.language_code,
         texts.tool_label as sentiment_label,
-        case texts.tool_label
-            when 'positive' then 1.0
-            when 'negative' then -1.0
-            else 0.0
-        end as sentiment_score,
+        {{ label_score('texts.tool_label') }} as sentiment_score,
         case
             when overrides.text_id is null and scores.text_hash is null then 1
             else 0
@@ -76,11 +72,7 @@ labels as (
         cast(null as {{ dbt.type_string() }}) as scorer_version,
         scores.language_code,
         overrides.override_label as sentiment_label,
-        case overrides.override_label
-            when 'positive' then 1.0
-            when 'negative' then -1.0
-            else 0.0
-        end as sentiment_score,
+        {{ label_score('overrides.override_label') }} as sentiment_score,
         1 as is_effective_flag
     from overrides
     inner join texts
