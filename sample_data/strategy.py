@@ -23,7 +23,7 @@ def write_strategy(sinks: Sinks, period: Period) -> list[dict[str, object]]:
     goals: list[dict[str, object]] = [
         {"goal_id": "G1", "title": "Grow online sales from Instagram",
          "purpose": "Instagram is where our customers discover coffee; sales pay for the team",
-         "metric": "orders_from_social", "scope": "instagram", "baseline_value": 120.0,
+         "metric": "social_attributed_orders", "scope": "instagram", "baseline_value": 120.0,
          "target_value": 180.0, "start_date": period.start, "deadline": deadline,
          "success_criteria": "monthly orders attributed to instagram UTM sessions >= 180"},
         {"goal_id": "G2", "title": "افزایش دنبال‌کنندگان لینکدین برای فروش سازمانی",
@@ -33,7 +33,7 @@ def write_strategy(sinks: Sinks, period: Period) -> list[dict[str, object]]:
          "success_criteria": "LinkedIn followers >= 2600 by the deadline"},
         {"goal_id": "G3", "title": "Raise organic search visits to the blog",
          "purpose": "Brew guides bring new visitors at no media cost",
-         "metric": "organic_blog_sessions", "scope": "all", "baseline_value": 2500.0,
+         "metric": "search_content_sessions", "scope": "all", "baseline_value": 2500.0,
          "target_value": 3500.0, "start_date": period.start, "deadline": deadline,
          "success_criteria": "monthly organic-search sessions landing on /blog/ >= 3500"},
     ]

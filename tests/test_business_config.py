@@ -18,6 +18,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -48,6 +49,17 @@ Quiet,false,,bakery
     "listening/mentions/mentions.csv": """\
 mention_id,platform,published_at,brand,reach_estimate
 m1,news,2026-09-10 10:00:00+03:30,Loud,100
+""",
+    # ------------------------------------------------------------ SMART goals: one valid,
+    # four broken in one way each (unknown metric, target = baseline, deadline before the
+    # start, a scope the warehouse does not know)
+    "strategy/goals/goals.csv": """\
+goal_id,title,metric,scope,baseline_value,target_value,start_date,deadline
+G1,Grow followers,followers,all,100,150,2026-09-01,2026-12-31
+G2,Sell more,orders_from_social,all,10,20,2026-09-01,2026-12-31
+G3,Hold reach,followers,facebook,100,100,2026-09-01,2026-12-31
+G4,Backwards,followers,facebook,100,120,2026-12-31,2026-09-01
+G5,Elsewhere,followers,tiktok,100,120,2026-09-01,2026-12-31
 """,
     "seo/backlinks/backlinks.csv": """\
 target_domain,referring_domain,referring_url,target_url,first_seen,lost_at
@@ -93,6 +105,9 @@ id,name,created_at,cancelled_at,customer_id,currency,total_price,financial_statu
 }
 
 
+CHECKS: dict[str, Any] = {}  # asset check name -> its evaluation, filled by the fixture
+
+
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("business_config")
@@ -101,6 +116,9 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory):
         write(landing, relative, text)
     result = build_everything(landing, root / "warehouse.duckdb")
     assert result.success, failure_message(result)
+    CHECKS.update({e.asset_check_key.name: e for e in (
+        ev.event_specific_data for ev in result.all_events
+        if ev.event_type_value == "ASSET_CHECK_EVALUATION")})
     con = duckdb.connect(str(root / "warehouse.duckdb"), read_only=True)
     yield con
     con.close()
@@ -236,3 +254,25 @@ def test_the_readme_lists_every_landing_table() -> None:
     sample_readme = (Path(__file__).parents[1] / "sample_data" / "README.md").read_text(
         encoding="utf-8")
     assert "social_accounts/brands" in sample_readme
+
+
+# ------------------------------------------------------------------ SMART goals
+def test_invalid_goals_are_kept_with_every_reason(warehouse):
+    rows = warehouse.execute(
+        "select goal_id, is_valid, invalid_reasons, goal_type "
+        "from intermediate.int_goals_validated order by goal_id").fetchall()
+    assert rows == [
+        ("G1", True, None, "brand awareness"),
+        ("G2", False, "metric orders_from_social is not in the metric catalog", None),
+        ("G3", False, "the target equals the baseline", "brand awareness"),
+        ("G4", False, "the deadline does not follow the start", "brand awareness"),
+        ("G5", False, "scope tiktok is no platform or channel of the warehouse",
+         "brand awareness"),
+    ]
+
+
+def test_the_goal_check_warns_and_counts_the_invalid_goals(warehouse):
+    check = CHECKS["assert_goals_are_valid"]
+    assert check.passed is False
+    assert check.severity.value == "WARN"
+    assert check.metadata["dagster_dbt/failed_row_count"].value == 4
