@@ -121,3 +121,39 @@ def test_personal_data_inside_free_text_is_masked_everywhere(
     dumped = "".join(p.read_text() for p in (warehouse.parent / "dump").glob("*.csv"))
     for value in PLANTED:
         assert value not in dumped and value.lower() not in dumped.lower(), value
+
+
+def test_free_text_an_elt_tool_landed_is_masked_in_staging(tmp_path: Path) -> None:
+    """Tables an ELT tool lands straight into a schema never pass the loader: staging masks
+    their free text with the loader's own rules (generated into contract_text_masks())."""
+    from orchestration.defs.ingest.contracts import TABLES_BY_KEY
+    from orchestration.defs.ingest.warehouse_meta import ensure_raw_table
+    from tests.conftest import run_dbt
+
+    warehouse = tmp_path / "warehouse.duckdb"
+    with duckdb.connect(str(warehouse)) as con:
+        for key, column in ((("listening", "mentions"), "text"),
+                            (("social_comments", "comments"), "text"),
+                            (("surveys", "csat"), "comment")):
+            table = TABLES_BY_KEY[key]
+            ensure_raw_table(con, table)
+            required = {c.name: "x1" for c in table.columns if c.required}
+            values = {**required, column: "تماس: 0912 345 6789، Sara.Ahmadi@example.co.ir "
+                                          "و @sara_ahmadi، کد ۰۰۱۲۳۴۵۶۷۸"}
+            for c in table.columns:
+                if c.name in values and c.type.startswith("TIMESTAMP"):
+                    values[c.name] = "2026-01-01 10:00:00+00"
+                elif c.name in values and c.name == "platform":
+                    values[c.name] = "x"
+            names = ", ".join(f'"{n}"' for n in values)
+            marks = ", ".join("?" for _ in values)
+            con.execute(f"insert into {table.qualified} ({names}) values ({marks})",
+                        list(values.values()))
+    run_dbt(warehouse, tmp_path / "target", "run", "--select", "stg_listening__mentions",
+            "stg_social_comments__comments", "stg_surveys__csat_responses")
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        texts = [con.execute(f"select {column} from staging.{model}").fetchone()[0]
+                 for model, column in (("stg_listening__mentions", "mention_text"),
+                                       ("stg_social_comments__comments", "comment_text"),
+                                       ("stg_surveys__csat_responses", "response_comment"))]
+    assert texts == ["تماس: [phone]، [email] و @user، کد [phone]"] * 3

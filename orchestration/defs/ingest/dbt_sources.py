@@ -28,6 +28,7 @@ from orchestration.defs.ingest.contracts import (
     Table,
     tables_of,
 )
+from orchestration.defs.ingest.pii import TEXT_MASKS
 from orchestration.defs.ingest.validation import FUTURE_TOLERANCE_DAYS
 
 STAGING_DIR = Path(__file__).resolve().parents[3] / "dbt_project" / "models" / "staging"
@@ -270,6 +271,30 @@ def known_values_macro() -> str:
         "{%- endmacro %}\n")
 
 
+TEXT_MASKS_MACRO = STAGING_DIR.parents[1] / "macros" / "contract_text_masks.sql"
+
+
+def text_masks_macro() -> str:
+    """The loader's masks of personal data inside free text (``pii.TEXT_MASKS``) as a dbt
+    macro, ``contract_text_masks()``: ``[{what, pattern, placeholder}]`` in the order they
+    apply, read by the staging macro ``mask_personal_data`` so tables an ELT tool landed (which
+    the loader never saw) are masked the same way. YAML single quotes keep the patterns'
+    backslashes as they are."""
+    def quoted(text: str) -> str:
+        return "'" + text.replace("'", "''") + "'"
+
+    lines = [f"- {{what: {quoted(what)}, pattern: {quoted(pattern)}, "
+             f"placeholder: {quoted(placeholder)}}}" for what, pattern, placeholder in TEXT_MASKS]
+    return (
+        "{#- Generated from orchestration/defs/ingest/pii.py by\n"
+        "    `python -m orchestration.defs.ingest.dbt_sources`; edit TEXT_MASKS instead.\n"
+        "    The masks of personal data inside free text, in the order they apply. -#}\n"
+        "{% macro contract_text_masks() -%}\n"
+        "{% set masks_yaml %}\n" + "\n".join(lines) + "\n{% endset %}\n"
+        "{{ return(fromyaml(masks_yaml)) }}\n"
+        "{%- endmacro %}\n")
+
+
 # Sources the pipeline's own assets write (not the loader, not from the landing contract);
 # their YAML is written by hand next to the staging models that read them.
 ASSET_WRITTEN_SOURCES: tuple[str, ...] = ("text_analysis",)
@@ -280,6 +305,7 @@ def paths() -> dict[Path, str]:
              for source in SOURCES}
     files[MEASURES_MACRO] = measures_macro()
     files[KNOWN_VALUES_MACRO] = known_values_macro()
+    files[TEXT_MASKS_MACRO] = text_masks_macro()
     return files
 
 

@@ -18,8 +18,9 @@ renamed as (
         -- strings
         lower({{ normalize_text('platform') }}) as platform,
         {{ normalize_text('brand') }} as brand,
-        {{ normalize_text(column_or_null(available, 'text', dbt.type_string())) }}
-            as mention_text,
+        {{ mask_personal_data(
+            normalize_text(column_or_null(available, 'text', dbt.type_string()))
+        ) }} as mention_text,
         -- the key of the text's sentiment and themes (text_analysis): MD5 of the text as the
         -- raw table holds it, NULL when there is no text
         case

@@ -18,8 +18,9 @@ renamed as (
         -- strings
         lower({{ normalize_text(column_or_null(available, 'channel', dbt.type_string())) }})
             as channel,
-        {{ normalize_text(column_or_null(available, 'comment', dbt.type_string())) }}
-            as response_comment,
+        {{ mask_personal_data(
+            normalize_text(column_or_null(available, 'comment', dbt.type_string()))
+        ) }} as response_comment,
         -- the key of the text's sentiment and themes (text_analysis): MD5 of the text as the
         -- raw table holds it, NULL when there is no text
         case
