@@ -74,6 +74,7 @@ def write_comments(sinks: Sinks, seed: int, period: Period, posts: list[Post],
                 "parent_comment_id": parent[0] if parent else None, "created_at": when,
                 "author_id": author, "text": text.text,
                 "like_count": 0 if reply else round(rng.expovariate(0.5)),
+                "is_from_owner": reply,
             })
             if not reply:
                 top.append((cid, when))

@@ -92,7 +92,9 @@ def _landing(root: Path) -> Path:
           "platform,account_id,handle,display_name,brand,is_own,industry\n"
           "instagram,222,acme,Acme,Acme,true,coffee\n")
     mentions = ["mention_id,platform,published_at,brand,text,sentiment_label,engagements"]
-    comments = ["platform,comment_id,post_id,created_at,author_id,text"]
+    comments = ["platform,comment_id,post_id,created_at,author_id,text,is_from_owner",
+                # the brand's own reply: not what people say, in no count below
+                f"instagram,reply-1,p1,{SEP},acme-page,\"ممنون از لطف شما، عالی\",true"]
     surveys = ["response_id,submitted_at,customer_ref,csat_score,comment"]
     for source, text_id, brand, when, text, _, _ in TEXTS:
         if source == "mention":
@@ -100,7 +102,7 @@ def _landing(root: Path) -> Path:
                             f"{TOOL_LABELS.get(text_id, '')},1")
         elif source == "comment":
             comments.append(f"instagram,{text_id.split(':')[1]},p1,{when},u-{text_id},"
-                            f"{_csv(text)}")
+                            f"{_csv(text)},false")
         else:
             surveys.append(f"{text_id},{when},C1,5,{_csv(text)}")
     write(landing, "listening/mentions/mentions.csv", "\n".join(mentions) + "\n")
@@ -135,7 +137,8 @@ def test_every_text_gets_the_label_read_by_hand_and_the_override_wins(built):
     effective = dict(((s, i), (kind, label)) for s, i, kind, label in _query(
         warehouse, "select text_source, text_id, scorer_kind, sentiment_label "
                    "from marts.conversation_sentiment where is_effective"))
-    assert len(effective) == len(TEXTS)
+    assert len(effective) == len(TEXTS)  # the brand's own reply is not among them
+    assert ("comment", "instagram:reply-1") not in effective
     for source, text_id, _, _, text, label, _ in TEXTS:
         if label == "override":
             assert effective[(source, text_id)] == ("manual_override", "positive")
@@ -250,11 +253,12 @@ def test_only_new_texts_are_analysed_on_a_refresh(built, tmp_path: Path):
 
     before = _query(copy, "select text_hash, analysed_at from text_analysis.sentiment_scores")
     first = analyse()
-    assert (first["texts_analysed"], first["texts_unchanged"]) == (0, len(TEXTS))
+    analysed = len(TEXTS) + 1  # the brand's reply is read too (the marts leave it out)
+    assert (first["texts_analysed"], first["texts_unchanged"]) == (0, analysed)
     with duckdb.connect(str(copy)) as con:
         con.execute("insert into raw_listening.mentions (mention_id, platform, published_at, "
                     "brand, text) values ('m-new', 'x', now(), 'Acme', 'ارسال عالی بود')")
     second = analyse()
-    assert (second["texts_analysed"], second["texts_unchanged"]) == (1, len(TEXTS))
+    assert (second["texts_analysed"], second["texts_unchanged"]) == (1, analysed)
     after = dict(_query(copy, "select text_hash, analysed_at from text_analysis.sentiment_scores"))
     assert all(after[h] == at for h, at in before)  # the others were not scored again

@@ -882,6 +882,10 @@ TABLES: tuple[Table, ...] = (
             Column("text", pii="text", description=(
                 "Comment text, any language (often Persian). " + _PII_TEXT)),
             _count("like_count", description="Likes on the comment when exported."),
+            Column("is_from_owner", "BOOLEAN", description=(
+                "True when the own account wrote it (the brand's reply; the APIs' `from` is "
+                "the page or channel); such comments are not what people say and stay out "
+                "of the conversation marts. Empty when the export does not tell.")),
         ),
         key=("platform", "comment_id"),
         description=(

@@ -3,7 +3,8 @@
 -- written and the key of its sentiment and themes (text_hash). A comment belongs to the brand
 -- of the account that published the post, else (post unknown) to the own brand when there is
 -- exactly one; a survey comment to the own brand when there is exactly one. Texts that are
--- empty are left out; a text id landed twice keeps its latest version.
+-- empty and the brand's own replies (is_from_owner) are left out; a text id landed twice
+-- keeps its latest version.
 
 with
 
@@ -59,7 +60,10 @@ texts as (
         on
             comments.platform = post_brands.platform
             and comments.post_id = post_brands.post_id
-    where comments.text_hash is not null
+    where
+        comments.text_hash is not null
+        -- the brand's own replies are not what people say
+        and not coalesce(comments.is_from_owner, false)
     union all
     select
         'mention' as text_source,

@@ -39,6 +39,7 @@ renamed as (
         {{ measure(available, 'like_count', dbt.type_bigint()) }} as like_count,
 
         -- booleans
+        {{ column_or_null(available, 'is_from_owner', dbt.type_boolean()) }} as is_from_owner,
         {{ normalize_text(column_or_null(available, 'parent_comment_id', dbt.type_string())) }}
         is not null as is_reply,
 
