@@ -51,8 +51,8 @@ mention_id,platform,published_at,brand,reach_estimate
 m1,news,2026-09-10 10:00:00+03:30,Loud,100
 """,
     # ------------------------------------------------------------ SMART goals: one valid,
-    # four broken in one way each (unknown metric, target = baseline, deadline before the
-    # start, a scope the warehouse does not know)
+    # five broken in one way each (unknown metric, target = baseline, deadline before the
+    # start, a scope the warehouse does not know, a metric at a grain no goal can follow)
     "strategy/goals/goals.csv": """\
 goal_id,title,metric,scope,baseline_value,target_value,start_date,deadline
 G1,Grow followers,followers,all,100,150,2026-09-01,2026-12-31
@@ -60,6 +60,7 @@ G2,Sell more,orders_from_social,all,10,20,2026-09-01,2026-12-31
 G3,Hold reach,followers,facebook,100,100,2026-09-01,2026-12-31
 G4,Backwards,followers,facebook,100,120,2026-12-31,2026-09-01
 G5,Elsewhere,followers,tiktok,100,120,2026-09-01,2026-12-31
+G6,Credit more,attribution_credit,all,0.2,0.5,2026-09-01,2026-12-31
 """,
     "seo/backlinks/backlinks.csv": """\
 target_domain,referring_domain,referring_url,target_url,first_seen,lost_at
@@ -268,6 +269,8 @@ def test_invalid_goals_are_kept_with_every_reason(warehouse):
         ("G4", False, "the deadline does not follow the start", "brand awareness"),
         ("G5", False, "scope tiktok is no platform or channel of the warehouse",
          "brand awareness"),
+        ("G6", False, "metric attribution_credit is published per order x touch x attribution"
+         " model: no daily or monthly series a goal can follow", None),
     ]
 
 
@@ -275,4 +278,4 @@ def test_the_goal_check_warns_and_counts_the_invalid_goals(warehouse):
     check = CHECKS["assert_goals_are_valid"]
     assert check.passed is False
     assert check.severity.value == "WARN"
-    assert check.metadata["dagster_dbt/failed_row_count"].value == 4
+    assert check.metadata["dagster_dbt/failed_row_count"].value == 5

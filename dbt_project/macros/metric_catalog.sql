@@ -20,6 +20,8 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: followers
+  stock: true
+  channel_evidence: follower_growth
 - key: followers_gained
   name: Followers gained
   tier: 1
@@ -31,6 +33,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: followers_gained
+  channel_evidence: follower_growth
 - key: followers_lost
   name: Followers lost
   tier: 1
@@ -53,6 +56,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: net_follower_change
+  channel_evidence: follower_growth
 - key: audience_growth_rate
   name: Audience growth rate
   tier: 1
@@ -75,6 +79,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: followers_at_day_start
+  stock: true
 - key: posts_published
   name: Posts published
   tier: 1
@@ -197,6 +202,7 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: search_content_sessions
+  channel_evidence: new_visitors
 - key: engaged_search_content_sessions
   name: Engaged search content sessions
   tier: 2
@@ -208,6 +214,7 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: engaged_search_content_sessions
+  channel_evidence: new_visitors
 - key: engaged_search_content_session_share
   name: Engaged share of search content sessions
   tier: 2
@@ -231,6 +238,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: orders
+  channel_evidence: orders
 - key: gross_revenue
   name: "Gross revenue"
   tier: 3
@@ -242,6 +250,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: gross_revenue
+  channel_evidence: net_revenue
 - key: refunded_revenue
   name: "Refunded revenue"
   tier: 3
@@ -264,6 +273,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: net_revenue
+  channel_evidence: net_revenue
 - key: new_customers
   name: "New customers"
   tier: 3
@@ -275,6 +285,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: new_customers
+  channel_evidence: new_customers
 - key: average_order_value
   name: "Average order value"
   tier: 3
@@ -297,6 +308,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_orders
+  channel_evidence: orders
 - key: social_attributed_net_revenue
   name: "Net revenue from social"
   tier: 3
@@ -308,6 +320,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_net_revenue
+  channel_evidence: net_revenue
 - key: social_attributed_new_customers
   name: "New customers from social"
   tier: 3
@@ -319,6 +332,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_new_customers
+  channel_evidence: new_customers
 - key: organic_social_orders
   name: "Orders from organic social"
   tier: 3
@@ -330,6 +344,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_orders
+  channel_evidence: orders
 - key: organic_social_net_revenue
   name: "Net revenue from organic social"
   tier: 3
@@ -341,6 +356,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_net_revenue
+  channel_evidence: net_revenue
 - key: organic_social_new_customers
   name: "New customers from organic social"
   tier: 3
@@ -352,6 +368,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_new_customers
+  channel_evidence: new_customers
 - key: paid_social_orders
   name: "Orders from paid social"
   tier: 3
@@ -363,6 +380,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_orders
+  channel_evidence: orders
 - key: paid_social_net_revenue
   name: "Net revenue from paid social"
   tier: 3
@@ -374,6 +392,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_net_revenue
+  channel_evidence: net_revenue
 - key: paid_social_new_customers
   name: "New customers from paid social"
   tier: 3
@@ -385,6 +404,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_new_customers
+  channel_evidence: new_customers
 - key: social_order_share
   name: "Social share of orders"
   tier: 3
@@ -408,6 +428,8 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: followers
+  stock: true
+  channel_evidence: follower_growth
   indexed: true
 - key: benchmark_followers_at_start
   name: "Followers at month start"
@@ -420,6 +442,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: followers_at_start
+  stock: true
 - key: benchmark_net_follower_growth
   name: "Net follower growth"
   tier: null
@@ -431,6 +454,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: net_follower_growth
+  channel_evidence: follower_growth
   indexed: true
 - key: benchmark_follower_growth_rate
   name: "Follower growth rate"
@@ -491,6 +515,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: active_backlinks
+  stock: true
 - key: benchmark_active_referring_domains
   name: "Active referring domains"
   tier: null
@@ -502,6 +527,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: active_referring_domains
+  stock: true
   indexed: true
 - key: benchmark_new_referring_domains
   name: "New referring domains"
@@ -538,6 +564,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: blog_subscribers
+  stock: true
 - key: benchmark_post_likes
   name: "Public likes"
   tier: null
@@ -654,6 +681,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: sessions
+  channel_evidence: new_visitors
 - key: web_page_views
   name: "Page views"
   tier: null
@@ -676,6 +704,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: new_visitors
+  channel_evidence: new_visitors
 - key: web_active_users
   name: "Active users"
   tier: null
@@ -687,6 +716,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: active_users
+  channel_evidence: new_visitors
 - key: web_social_referred_sessions
   name: "Social-referred sessions"
   tier: null
@@ -698,6 +728,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: social_referred_sessions
+  channel_evidence: new_visitors
 - key: web_social_referral_share
   name: "Social referral share"
   tier: null

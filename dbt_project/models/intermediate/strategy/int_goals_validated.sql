@@ -5,7 +5,10 @@
 -- with every reason (`invalid_reasons`), never dropped; the test
 -- assert_goals_are_valid names them. Each valid metric maps to the framework's goal type
 -- (sales, site traffic, brand awareness, service) and each goal to a direction (a target
--- below the baseline is a goal to reduce).
+-- below the baseline is a goal to reduce). A metric at a grain no goal can follow (per order,
+-- per quarter) is invalid too; every valid goal carries how it is measured
+-- (macros/strategy/goal_measure.sql) and which channel evidence bears on it (catalog field
+-- channel_evidence, read by channel_fit).
 {%- set metrics = metric_catalog() %}
 
 with
@@ -32,7 +35,13 @@ catalog as (
             {{ sql_text(metric.key) }} as metric_key,
             {{ sql_text(metric.dimension) }} as benchmark_dimension,
             cast({{ metric.tier if metric.tier is not none else 'null' }} as integer) as kpi_tier,
-            {{ sql_text(metric.mart) }} as mart_name
+            {{ sql_text(metric.mart) }} as mart_name,
+            {{ sql_text(metric.name) }} as metric_name,
+            {{ sql_text(metric.definition) }} as metric_definition,
+            {{ sql_text(metric.grain) }} as metric_grain,
+            {{ sql_text(goal_measure(metric)) }} as goal_measure,
+            {{ sql_text(goal_measure_text(goal_measure(metric))) }} as goal_measure_text,
+            {{ sql_text(metric.channel_evidence or none) }} as channel_evidence
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 ),
@@ -51,7 +60,15 @@ checked as (
     select
         goals.goal_id,
         goals.goal_title,
+        goals.goal_purpose,
+        goals.success_criteria,
         goals.metric_key,
+        catalog.metric_name,
+        catalog.metric_definition,
+        catalog.metric_grain,
+        catalog.goal_measure,
+        catalog.goal_measure_text,
+        catalog.channel_evidence,
         goals.goal_scope,
         goals.baseline_value,
         goals.target_value,
@@ -60,6 +77,7 @@ checked as (
         catalog.metric_key is not null as is_metric_known,
         known_scopes.scope is not null as is_scope_known,
         case
+            when catalog.goal_measure is null then null
             when catalog.kpi_tier = 3 then 'sales'
             when
                 catalog.mart_name in ('benchmark_interaction', 'kpi_tier_2_daily')
@@ -88,6 +106,11 @@ reasons as (
             ~ dbt.concat(["'metric '", "coalesce(metric_key, '(empty)')",
                           "' is not in the metric catalog; '"])
             ~ " else '' end",
+            "case when is_metric_known and goal_measure is null then "
+            ~ dbt.concat(["'metric '", "metric_key",
+                          "' is published per '", "metric_grain",
+                          "': no daily or monthly series a goal can follow; '"])
+            ~ " else '' end",
             "case when baseline_value = target_value "
             ~ "then 'the target equals the baseline; ' else '' end",
             "case when deadline_date <= start_date "
@@ -104,7 +127,14 @@ final as (
     select
         goal_id,
         goal_title,
+        goal_purpose,
+        success_criteria,
         metric_key,
+        metric_name,
+        metric_definition,
+        goal_measure,
+        goal_measure_text,
+        channel_evidence,
         goal_scope,
         goal_type,
         goal_direction,

@@ -18,7 +18,9 @@ catalog as (
             {{ sql_text(metric.unit) }} as unit,
             {{ sql_text(metric.grain) }} as grain,
             {{ sql_text(metric.mart) }} as mart_name,
-            {{ sql_text(metric.column) }} as mart_column
+            {{ sql_text(metric.column) }} as mart_column,
+            {{ sql_text(goal_measure(metric)) }} as goal_measure,
+            {{ sql_text(metric.channel_evidence or none) }} as channel_evidence
         {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 )
