@@ -18,6 +18,7 @@ from orchestration.defs.ingest.contracts import SOURCES, Table, tables_of
 from orchestration.defs.ingest.loader import RawLoader, TableOutcome
 from orchestration.defs.ingest.problems import RejectedFile, quarantine_state
 from orchestration.defs.ingest.warehouse_meta import QUARANTINE
+from orchestration.defs.quality.batch import GxBatchValidator
 from orchestration.defs.resources import WAREHOUSE_POOL, LandingResource
 
 RAW_GROUP = "raw"
@@ -156,7 +157,8 @@ def build_source_assets(source: str) -> dg.AssetsDefinition:
     ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
         selected_checks = context.selected_asset_check_keys
         with duckdb.get_connection() as con:
-            loader = RawLoader(con, landing.root, landing.pii_hash_key, run_id=context.run_id)
+            loader = RawLoader(con, landing.root, landing.pii_hash_key, run_id=context.run_id,
+                               validators=[GxBatchValidator()])
             for key, table in tables.items():
                 if key not in context.selected_asset_keys:
                     continue

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import duckdb
 
@@ -37,6 +37,7 @@ from orchestration.defs.ingest.validation import (
     raw_record_sql,
 )
 from orchestration.defs.ingest.warehouse_meta import (
+    BATCH_VALIDATIONS,
     LOAD_AUDIT,
     LOADED_FILES,
     QUARANTINE,
@@ -63,6 +64,25 @@ class BatchValidator(Protocol):
     """
 
     def __call__(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
+        ...
+
+
+@dataclass(frozen=True)
+class ValidationRecord:
+    """What a validator keeps of one batch's validation: its suite, whether the batch passed
+    and the full result (JSON), stored in ``raw_meta.batch_validations`` and linked from the
+    file's audit row, whether the file committed or was rejected."""
+
+    suite: str
+    success: bool
+    result_json: str
+
+
+@runtime_checkable
+class RecordsValidation(Protocol):
+    """A ``BatchValidator`` that also keeps a record of its last validation."""
+
+    def take_record(self) -> ValidationRecord | None:
         ...
 
 
@@ -136,6 +156,7 @@ class RawLoader:
         self.run_id = run_id or uuid.uuid4().hex
         self.now = now or datetime.now(UTC)
         self.validators = tuple(validators)
+        self._records: list[ValidationRecord] = []
         con.execute("set TimeZone = 'UTC'")
         pii.register(con, pii_key)
         ensure_meta_tables(con)
@@ -150,6 +171,7 @@ class RawLoader:
 
     def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
         started = datetime.now(UTC)
+        self._records = []
         file_hash = file.sha256()
         size = file.path.stat().st_size
         skip = self._skip_reason(table, file, file_hash, size)
@@ -296,6 +318,10 @@ class RawLoader:
                     f"from {VERDICT} where len(_problems) = 0")
         for validator in self.validators:
             messages = validator(con, table, BATCH)
+            if isinstance(validator, RecordsValidation):
+                record = validator.take_record()
+                if record is not None:
+                    self._records.append(record)
             if messages:
                 raise FileRejected(file.relative, f"batch validation failed for "
                                    f"{table.schema}.{table.name}: " + "; ".join(messages))
@@ -411,17 +437,35 @@ class RawLoader:
         self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
         extras: list[str], missing: list[str], started: datetime,
     ) -> None:
+        validation_ids = self._record_validations(table, file, file_hash)
         self.con.execute(
             f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, file_hash, "
             "file_bytes, status, rows_landed, rows_loaded, rows_quarantined, extra_columns, "
             "missing_optional_columns, message, started_at, finished_at, values_nulled, "
-            "rejected_column, rejected_reason) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "rejected_column, rejected_reason, validation_ids) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [self.run_id, table.source, table.name, file.relative, file_hash, size,
              outcome.status, outcome.rows_landed, outcome.rows_loaded, outcome.rows_quarantined,
              extras, missing, outcome.message, started, datetime.now(UTC),
-             outcome.values_nulled, outcome.rejected_column, outcome.rejected_reason],
+             outcome.values_nulled, outcome.rejected_column, outcome.rejected_reason,
+             validation_ids or None],
         )
+
+    def _record_validations(self, table: Table, file: LandedFile, file_hash: str) -> list[str]:
+        """Store the validators' records of this file's batch; their ids for the audit row."""
+        ids = []
+        for record in self._records:
+            validation_id = uuid.uuid4().hex
+            self.con.execute(
+                f"insert into {BATCH_VALIDATIONS} (validation_id, run_id, source, table_name, "
+                "source_file, file_hash, suite, success, result, validated_at) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)",
+                [validation_id, self.run_id, table.source, table.name, file.relative,
+                 file_hash, record.suite, record.success, record.result_json, datetime.now(UTC)],
+            )
+            ids.append(validation_id)
+        self._records = []
+        return ids
 
     def _audit_alone(
         self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,

@@ -11,6 +11,7 @@ META_SCHEMA = "raw_meta"
 LOADED_FILES = f"{META_SCHEMA}.loaded_files"
 LOAD_AUDIT = f"{META_SCHEMA}.load_audit"
 QUARANTINE = f"{META_SCHEMA}.quarantine"
+BATCH_VALIDATIONS = f"{META_SCHEMA}.batch_validations"
 # Columns the loader adds to every raw table, after the contract's: see the README.
 RAW_META_DDL = (
     ("_loaded_at", "timestamptz"), ("_source_file", "varchar"), ("_file_hash", "varchar"),
@@ -68,6 +69,18 @@ create table if not exists {QUARANTINE} (
     original_value varchar,
     rule varchar
 );
+create table if not exists {BATCH_VALIDATIONS} (
+    validation_id varchar primary key,
+    run_id varchar,
+    source varchar not null,
+    table_name varchar not null,
+    source_file varchar not null,
+    file_hash varchar,
+    suite varchar not null,
+    success boolean not null,
+    result json not null,
+    validated_at timestamptz not null
+);
 """
 
 # Columns later versions added, for warehouses created before them. The defaults describe the
@@ -80,6 +93,7 @@ _MIGRATIONS = (
     (QUARANTINE, "action", "varchar default 'row_quarantined'"),
     (QUARANTINE, "original_value", "varchar"),
     (QUARANTINE, "rule", "varchar"),
+    (LOAD_AUDIT, "validation_ids", "varchar[]"),
 )
 
 

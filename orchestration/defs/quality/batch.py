@@ -1,0 +1,83 @@
+"""The raw tables' suites as the loader's ``BatchValidator``: one validation per landing file
+(the whole batch as one DataFrame, never row by row), suites read once per process.
+
+A failed ``critical`` expectation rejects the file (the loader rolls it back and records it as
+rejected, naming the expectation, column and counts); a failed ``warning`` is recorded only.
+Either way the GX validation result JSON is kept in ``raw_meta.batch_validations``, linked
+from the file's audit row (``raw_meta.load_audit.validation_ids``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+
+from orchestration.defs.ingest.contracts import Table
+from orchestration.defs.ingest.loader import ValidationRecord
+from orchestration.defs.ingest.validation import FUTURE_TOLERANCE_DAYS
+from orchestration.defs.ingest.warehouse_meta import LOAD_AUDIT
+from orchestration.defs.quality import gx_runtime
+from orchestration.defs.quality.suites import (
+    LATEST_DATE,
+    LATEST_EPOCH_MICROS,
+    LATEST_TIMESTAMP,
+    RAW_DIR,
+    ROW_COUNT_CEILING,
+    raw_suite_path,
+)
+
+# A batch more than this many times the median of the table's recent batches is suspicious.
+ROW_COUNT_FACTOR = 20
+RECENT_BATCHES = 10
+NO_CEILING = 2**62
+
+
+def row_count_ceiling(con: duckdb.DuckDBPyConnection, table: Table) -> int:
+    """``ROW_COUNT_FACTOR`` x the median rows of the table's last ``RECENT_BATCHES`` loaded
+    files; no ceiling before the first one."""
+    rows = con.execute(
+        f"select rows_loaded from {LOAD_AUDIT} where source = ? and table_name = ? "
+        "and status in ('loaded', 'replaced') and rows_loaded > 0 "
+        "order by finished_at desc limit ?",
+        [table.source, table.name, RECENT_BATCHES],
+    ).fetchall()
+    if not rows:
+        return NO_CEILING
+    return int(ROW_COUNT_FACTOR * statistics.median(r[0] for r in rows))
+
+
+def latest_moments(now: datetime) -> dict[str, object]:
+    """The latest moment a value may hold, as each column kind reaches pandas: the loader's
+    own bound (now plus its tolerance for clocks and time zones)."""
+    latest = now + timedelta(days=FUTURE_TOLERANCE_DAYS)
+    return {LATEST_TIMESTAMP: latest,
+            LATEST_DATE: datetime.combine(latest.date(), datetime.min.time()),
+            LATEST_EPOCH_MICROS: int(latest.timestamp() * 1_000_000)}
+
+
+class GxBatchValidator:
+    """Validates each batch against ``<suites>/raw_<source>.<table>.json``."""
+
+    def __init__(self, suites: Path = RAW_DIR) -> None:
+        self.suites = suites
+        self._record: ValidationRecord | None = None
+
+    def __call__(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
+        self._record = None
+        path = raw_suite_path(table, self.suites)
+        if not path.exists():
+            return []
+        frame = con.execute(f"select * from {batch}").df()
+        parameters = {**latest_moments(datetime.now(UTC)),
+                      ROW_COUNT_CEILING: row_count_ceiling(con, table)}
+        validation = gx_runtime.validate(frame, gx_runtime.load_suite(path), parameters)
+        self._record = ValidationRecord(validation.suite, not validation.blocking,
+                                        validation.result_json)
+        return [f"GX suite {validation.suite}: {f.describe()}" for f in validation.blocking]
+
+    def take_record(self) -> ValidationRecord | None:
+        record, self._record = self._record, None
+        return record
