@@ -64,6 +64,9 @@ class Table:
     formats: tuple[str, ...] = ("csv", "jsonl", "json", "parquet")
     description: str = ""
     column_names: tuple[str, ...] = field(init=False)
+    # Hours the newest data may be old before the freshness check warns; None: the source's
+    # default (``FRESHNESS_HOURS``).
+    freshness_hours: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column_names", tuple(c.name for c in self.columns))
@@ -1219,3 +1222,23 @@ SOURCES: tuple[str, ...] = tuple(dict.fromkeys(t.source for t in TABLES))
 
 def tables_of(source: str) -> tuple[Table, ...]:
     return tuple(t for t in TABLES if t.source == source)
+
+
+# How old a source's newest data (its sync time, else its event time or day) may be before
+# its Dagster freshness check warns, in hours; a table's own ``freshness_hours`` wins. Daily
+# connectors and exports: two days (one missed sync is tolerated); spend and time logs land
+# weekly; surveys and backlinks arrive when they happen. Sources without a threshold (goals,
+# self-assessment, manual labels) are reference data, not a feed.
+FRESHNESS_HOURS: dict[str, float] = {
+    "facebook_pages": 48, "instagram_business": 48, "twitter_organic": 48,
+    "linkedin_pages": 48, "youtube_analytics": 72, "ga4": 48, "shopify": 48,
+    "social_accounts": 48, "social_comments": 48, "listening": 48, "marketing": 24 * 8,
+    "seo": 24 * 31, "blog": 48, "surveys": 24 * 14,
+}
+
+
+def freshness_hours(table: Table) -> float | None:
+    """The table's freshness threshold in hours, or None when it is not a feed."""
+    if table.freshness_hours is not None:
+        return table.freshness_hours
+    return FRESHNESS_HOURS.get(table.source)
