@@ -1,0 +1,100 @@
+"""Freshness and volume of raw tables as Dagster asset checks with their numbers."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+
+from orchestration.defs.ingest.assets import raw_assets, raw_key
+from orchestration.defs.ingest.contracts import TABLES_BY_KEY
+from orchestration.defs.quality.feed_checks import (
+    FRESHNESS_CHECK,
+    VOLUME_CHECK,
+    build_feed_checks,
+    freshness_result,
+)
+from orchestration.defs.resources import resources
+from tests.conftest import write
+
+SUBSCRIBERS = TABLES_BY_KEY[("blog", "subscribers_daily")]
+HEADER = "date,blog_or_list,subscribers_total,subscribed,unsubscribed\n"
+
+
+def _rows(day: str, lists: int) -> str:
+    return "".join(f"{day},list{i},10,1,0\n" for i in range(lists))
+
+
+def _run(landing: Path, warehouse: Path) -> dict[str, dg.AssetCheckEvaluation]:
+    result = dg.materialize(
+        [*raw_assets(), build_feed_checks("blog")],
+        selection=dg.AssetSelection.assets(raw_key(SUBSCRIBERS)),
+        resources=resources(warehouse, landing), raise_on_error=False)
+    assert result.success
+    return {e.check_name: e for e in result.get_asset_check_evaluations()}
+
+
+def test_a_stale_source_warns_with_its_age_and_threshold(landing: Path, warehouse: Path):
+    # newest day 2026-01-10: its data is current until 2026-01-11 00:00 UTC.
+    write(landing, "blog/subscribers_daily/s.csv", HEADER + _rows("2026-01-09", 1)
+          + _rows("2026-01-10", 2))
+    before = datetime.now(UTC)
+    checks = _run(landing, warehouse)
+    after = datetime.now(UTC)
+    fresh = checks[FRESHNESS_CHECK]
+    assert fresh.passed is False and fresh.severity == dg.AssetCheckSeverity.WARN
+    meta = {k: v.value for k, v in fresh.metadata.items()}
+    assert meta["threshold_hours"] == 48 and meta["column"] == "date"
+    newest = datetime(2026, 1, 11, tzinfo=UTC)
+    low, high = ((t - newest).total_seconds() / 3600 for t in (before, after))
+    assert low - 0.01 <= meta["observed_age_hours"] <= high + 0.01
+    # with a fixed clock the figure is exact: 2026-01-14 12:00 is 3.5 days = 84 h later
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        fixed = freshness_result(con, SUBSCRIBERS, datetime(2026, 1, 14, 12, tzinfo=UTC))
+        assert fixed.passed is False
+        assert fixed.metadata["observed_age_hours"].value == 84.0
+        # 2026-01-12 12:00 is 36 h after the end of the newest day: fresh
+        fresh_then = freshness_result(con, SUBSCRIBERS, datetime(2026, 1, 12, 12, tzinfo=UTC))
+        assert fresh_then.passed is True
+        assert fresh_then.metadata["observed_age_hours"].value == 36.0
+
+
+def test_a_latest_file_far_below_the_trailing_median_warns_with_both_numbers(
+    landing: Path, warehouse: Path
+):
+    # files of 4, 6 and 5 rows (median 5), then the latest (last by name) with 1 row:
+    # 1 < 0.5 x 5 = 2.5
+    for day, lists in (("2026-01-01", 4), ("2026-01-02", 6), ("2026-01-03", 5),
+                       ("2026-01-04", 1)):
+        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, lists))
+    check = _run(landing, warehouse)[VOLUME_CHECK]
+    assert check.passed is False and check.severity == dg.AssetCheckSeverity.WARN
+    meta = {k: v.value for k, v in check.metadata.items()}
+    assert meta["latest_file"] == "blog/subscribers_daily/2026-01-04.csv"
+    assert (meta["latest_rows"], meta["trailing_median_rows"], meta["trailing_files"],
+            meta["threshold_rows"]) == (1, 5, 3, 2.5)
+
+
+def test_a_latest_file_at_the_median_passes(landing: Path, warehouse: Path):
+    for day, lists in (("2026-01-01", 4), ("2026-01-02", 6), ("2026-01-03", 5),
+                       ("2026-01-04", 3)):
+        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, lists))
+    check = _run(landing, warehouse)[VOLUME_CHECK]
+    assert check.passed is True
+    assert check.metadata["latest_rows"].value == 3
+    assert check.metadata["threshold_rows"].value == 2.5
+
+
+def test_checks_cover_every_raw_table():
+    from orchestration.defs.ingest.contracts import TABLES
+    from orchestration.defs.quality.feed_checks import feed_checks
+
+    keys = {spec.key for checks in feed_checks() for spec in checks.check_specs}
+    assert {dg.AssetCheckKey(raw_key(t), VOLUME_CHECK) for t in TABLES} <= keys
+    assert dg.AssetCheckKey(raw_key(SUBSCRIBERS), FRESHNESS_CHECK) in keys
+    goals = TABLES_BY_KEY[("strategy", "goals")]
+    assert dg.AssetCheckKey(raw_key(goals), FRESHNESS_CHECK) not in keys
+
+
