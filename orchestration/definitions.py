@@ -10,13 +10,14 @@ from orchestration.defs.ingest.assets import landing_specs, raw_assets
 from orchestration.defs.ingest.sensors import landing_files_sensor
 from orchestration.defs.jobs import daily_refresh, refresh_warehouse
 from orchestration.defs.quality.feed_checks import feed_checks
+from orchestration.defs.quality.mart_checks import build_mart_checks
 from orchestration.defs.resources import resources
 
 
 def build_definitions() -> dg.Definitions:
     return dg.Definitions(
         assets=[*landing_specs(), *raw_assets(), text_analysis, dbt_models],
-        asset_checks=[*feed_checks()],
+        asset_checks=[*feed_checks(), build_mart_checks()],
         jobs=[refresh_warehouse],
         schedules=[daily_refresh],
         sensors=[landing_files_sensor],
