@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: demo test lint dev clean sentiment-eval
+.PHONY: demo test lint dev clean sentiment-eval docs-gx
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,7 @@ demo: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m orchestration.defs.ingest.dbt_sources --check
+	$(BIN)/python -m orchestration.defs.quality.generate_suites --check
 	$(BIN)/sqlfluff lint --processes 2 dbt_project/models
 
 test: lint
@@ -27,8 +28,14 @@ test: lint
 sentiment-eval: $(BIN)/.installed
 	for f in tests/sentiment_eval/*.tsv; do $(BIN)/python -m orchestration.conversations sentiment-eval $$f; done
 
+# Great Expectations Data Docs (HTML) of the warehouse `make demo` built: every suite in
+# expectations/ validated on it; open $(GX_DOCS)/gx/uncommitted/data_docs/local_site/index.html.
+GX_DOCS ?= build/gx_docs
+docs-gx: $(BIN)/.installed
+	GX_ANALYTICS_ENABLED=false $(BIN)/python -m orchestration.defs.quality.docs --out $(GX_DOCS)
+
 dev: $(BIN)/.installed
 	$(BIN)/dagster dev -m orchestration.definitions
 
 clean:
-	rm -rf $(VENV) data .dagster_home/storage .dagster_home/history .dagster_home/logs
+	rm -rf $(VENV) data build .dagster_home/storage .dagster_home/history .dagster_home/logs

@@ -98,3 +98,16 @@ def test_checks_cover_every_raw_table():
     assert dg.AssetCheckKey(raw_key(goals), FRESHNESS_CHECK) not in keys
 
 
+
+
+def test_the_age_comes_from_a_column_every_file_fills():
+    from orchestration.defs.quality.feeds import moment_column
+
+    # YouTube reports carry an optional _fivetran_synced (NULL in files not landed by
+    # Fivetran): their day tells the age; Facebook's required sync time does.
+    youtube = TABLES_BY_KEY[("youtube_analytics", "channel_basic_a_2")]
+    column = moment_column(youtube)
+    assert column is not None and column.name == "date"
+    page = moment_column(TABLES_BY_KEY[("facebook_pages", "page")])
+    assert page is not None and page.name == "_fivetran_synced"
+    assert moment_column(TABLES_BY_KEY[("marketing", "campaigns")]) is None

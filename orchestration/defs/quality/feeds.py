@@ -21,13 +21,13 @@ MIN_TRAILING_FILES = 3
 
 
 def moment_column(table: Table) -> Column | None:
-    """What tells a row's age: the connector's sync time, else the first required moment
-    (event time or day), else any moment column."""
+    """What tells a row's age: the connector's sync time when every file has it, else the
+    first required moment (event time or day), else any moment column."""
     columns = [c for c in table.columns if c.not_future or c.epoch_micros]
-    for column in columns:
+    required = [c for c in columns if c.required]
+    for column in required:
         if column.name == "_fivetran_synced":
             return column
-    required = [c for c in columns if c.required]
     return (required or columns or [None])[0]
 
 
