@@ -108,10 +108,15 @@ def load_suite(path: Path) -> Any:
 
 def validate(frame: pd.DataFrame, suite: Any, parameters: dict[str, Any] | None = None
              ) -> Validation:
+    """Validate cheaply first (pass/fail only); only a frame that fails is validated again
+    for its numbers (failing rows, observed values, a sample)."""
     batch = _batch_definition().get_batch(batch_parameters={"dataframe": frame})
     result = batch.validate(suite, expectation_parameters=parameters or {},
-                            result_format={"result_format": "SUMMARY",
-                                           "partial_unexpected_count": 5})
+                            result_format={"result_format": "BOOLEAN_ONLY"})
+    if not result.success:
+        result = batch.validate(suite, expectation_parameters=parameters or {},
+                                result_format={"result_format": "SUMMARY",
+                                               "partial_unexpected_count": 5})
     document = result.to_json_dict()
     failures = []
     for item in document["results"]:

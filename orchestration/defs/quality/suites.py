@@ -47,7 +47,7 @@ def _expectation(type_: str, severity: str = "critical", **kwargs: Any) -> dict[
 
 def _column_expectations(column: Column) -> list[dict[str, Any]]:
     name = column.name
-    found = [_expectation("expect_column_to_exist", column=name)]
+    found = []
     if column.not_null:
         found.append(_expectation("expect_column_values_to_not_be_null", column=name))
     low = 0 if column.non_negative else column.min_value
@@ -71,7 +71,10 @@ def _column_expectations(column: Column) -> list[dict[str, Any]]:
 
 
 def generated_expectations(table: Table) -> list[dict[str, Any]]:
-    found = [e for c in table.columns for e in _column_expectations(c)]
+    # every contract column present (one expectation, not one per column: it is cheaper)
+    found = [_expectation("expect_table_columns_to_match_set",
+                          column_set=list(table.column_names), exact_match=False)]
+    found += [e for c in table.columns for e in _column_expectations(c)]
     if len(table.key) == 1:
         found.append(_expectation("expect_column_values_to_be_unique", column=table.key[0]))
     elif table.key:
