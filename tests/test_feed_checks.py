@@ -12,6 +12,7 @@ from orchestration.defs.ingest.assets import raw_assets, raw_key
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY
 from orchestration.defs.quality.feed_checks import (
     FRESHNESS_CHECK,
+    ROWS_CHECK,
     VOLUME_CHECK,
     build_feed_checks,
     freshness_result,
@@ -98,6 +99,31 @@ def test_checks_cover_every_raw_table():
     assert dg.AssetCheckKey(raw_key(goals), FRESHNESS_CHECK) not in keys
 
 
+
+def test_the_loaded_rows_check_passes_then_finds_what_slipped_past_the_row_rules(
+    landing: Path, warehouse: Path
+):
+    write(landing, "blog/subscribers_daily/s.csv", HEADER + _rows("2026-01-09", 3))
+    check = _run(landing, warehouse)[ROWS_CHECK]
+    assert check.passed is True and check.severity == dg.AssetCheckSeverity.ERROR
+    assert (check.metadata["rows_of_latest_load"].value,
+            check.metadata["failing_rows"].value) == (3, 0)
+    # a negative total in a loaded row (as a broken row rule would let through): the check
+    # alone, on the warehouse as it is, fails with the expectation, column and count
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update raw_blog.subscribers_daily set subscribers_total = -3 "
+                    "where blog_or_list = 'list1'")
+    result = dg.materialize(
+        [*raw_assets(), build_feed_checks("blog")],
+        selection=dg.AssetSelection.checks(dg.AssetCheckKey(raw_key(SUBSCRIBERS), ROWS_CHECK)),
+        resources=resources(warehouse, landing), raise_on_error=False)
+    (check,) = result.get_asset_check_evaluations()
+    assert check.passed is False and check.severity == dg.AssetCheckSeverity.ERROR
+    meta = {k: v.value for k, v in check.metadata.items()}
+    assert (meta["rows_validated"], meta["failed_expectations"], meta["failing_rows"]) == (
+        3, 1, 1)
+    assert "expect_column_values_to_be_between on subscribers_total: 1 of 3 row(s) fail" in (
+        check.description or "")
 
 
 def test_the_age_comes_from_a_column_every_file_fills():

@@ -97,11 +97,10 @@ def test_bad_values_are_quarantined_by_row_and_the_rest_of_the_batch_is_validate
                  "from raw_meta.quarantine") == [(2, 1)]
     suite, success, result, _ = _validation(query, ids[0])
     assert (suite, success) == ("raw_facebook_pages.page", True)
-    results = json.loads(result)["results"]
-    unique = [r for r in results
-              if r["expectation_config"]["type"] == "expect_compound_columns_to_be_unique"]
-    # a passing batch keeps the cheap pass/fail result (numbers only for a failing one)
-    assert unique[0]["success"] is True
+    # the batch runs the suite's batch-scope expectations (columns, row count); the column
+    # expectations the row rules enforce run on the loaded rows, in the asset check
+    kinds = sorted(r["expectation_config"]["type"] for r in json.loads(result)["results"])
+    assert kinds == ["expect_table_columns_to_match_set", "expect_table_row_count_to_be_between"]
 
 
 def test_suites_are_generated_from_the_contract():
@@ -130,26 +129,31 @@ def test_committed_suites_are_up_to_date():
     assert generate_suites.stale_files() == []
 
 
-def test_the_suite_rejects_a_day_in_the_future(tmp_path: Path):
-    # the validator on its own, on a real DuckDB relation: a subscribers day (DATE, compared
-    # with a `latest_date` parameter) a year after now; the row rules would have caught it
-    # first, the suite must agree with them (1 of the 2 rows fails).
+def test_the_loaded_rows_check_finds_a_day_in_the_future(tmp_path: Path):
+    # the column expectations on the rows of a table's latest load, as the Dagster check runs
+    # them: a subscribers day (DATE, compared with a `latest_date` parameter) a year after
+    # now slipped past the row rules (written straight into the raw table); 1 of the 2 rows
+    # of the latest load fails, an older load's rows are not validated again.
+    from datetime import UTC, datetime
+
     import duckdb
 
-    from orchestration.defs.ingest.warehouse_meta import ensure_meta_tables
-    from orchestration.defs.quality.batch import GxBatchValidator
+    from orchestration.defs.ingest.warehouse_meta import ensure_meta_tables, ensure_raw_table
+    from orchestration.defs.quality.loaded_rows import validate_latest_load
 
-    validator = GxBatchValidator()
+    table = TABLES_BY_KEY[("blog", "subscribers_daily")]
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         ensure_meta_tables(con)
-        con.execute("create table b as select date '2027-12-01' as date, 'blog' as blog_or_list, "
-                    "null::varchar as brand, 5::bigint as subscribers_total, "
-                    "1::bigint as subscribed, 0::bigint as unsubscribed, 1 as _row_number "
-                    "union all select date '2026-01-01', 'news', null, 3, 0, 0, 2")
-        messages = validator(con, TABLES_BY_KEY[("blog", "subscribers_daily")], "b")
-        assert messages == ["GX suite raw_blog.subscribers_daily: "
-                            "expect_column_values_to_be_between on date: 1 of 2 row(s) fail, "
-                            "e.g. 2027-12-01T00:00:00"]
-        record = validator.take_record()
-        assert record is not None and record.success is False
-        assert validator.take_record() is None
+        ensure_raw_table(con, table)
+        con.execute(
+            f"insert into {table.qualified} (date, blog_or_list, subscribers_total, "
+            "subscribed, unsubscribed, _loaded_at) values "
+            "(date '2027-12-01', 'blog', 5, 1, 0, timestamptz '2026-11-30 00:00:00+00'), "
+            "(date '2026-01-01', 'news', 3, 0, 0, timestamptz '2026-11-30 00:00:00+00'), "
+            "(date '2028-01-01', 'news', 3, 0, 0, timestamptz '2026-11-01 00:00:00+00')")
+        found = validate_latest_load(con, table, datetime(2026, 11, 30, tzinfo=UTC))
+    assert found is not None
+    assert (found.rows, found.rows_validated) == (2, 2)
+    assert [f.describe() for f in found.validation.blocking] == [
+        "expect_column_values_to_be_between on date: 1 of 2 row(s) fail, "
+        "e.g. 2027-12-01T00:00:00"]

@@ -1,6 +1,13 @@
 """The raw tables' suites as the loader's ``BatchValidator``: one validation per landing file
 (the whole batch as one DataFrame, never row by row), suites read once per process.
 
+Only the suite's batch-scope expectations run here (``gx_runtime.scope_of``: the hand-written
+ones, which judge what the row rules cannot, and the table-level ones: columns, row count).
+The generated column expectations restate the loader's row rules, which quarantine or null a
+bad value before the batch is validated; GX checks them once per table on the rows of its
+latest load (``loaded_rows.py``, a Dagster asset check), not once per file: GX costs about
+7 ms per expectation and validation, whatever the rows.
+
 A failed ``critical`` expectation rejects the file (the loader rolls it back and records it as
 rejected, naming the expectation, column and counts); a failed ``warning`` is recorded only.
 Either way the GX validation result JSON is kept in ``raw_meta.batch_validations``, linked
@@ -73,7 +80,8 @@ class GxBatchValidator:
         frame = con.execute(f"select * from {batch}").df()
         parameters = {**latest_moments(datetime.now(UTC)),
                       ROW_COUNT_CEILING: row_count_ceiling(con, table)}
-        validation = gx_runtime.validate(frame, gx_runtime.load_suite(path), parameters)
+        suite = gx_runtime.load_suite(path, gx_runtime.BATCH_SCOPE)
+        validation = gx_runtime.validate(frame, suite, parameters)
         self._record = ValidationRecord(validation.suite, not validation.blocking,
                                         validation.result_json)
         return [f"GX suite {validation.suite}: {f.describe()}" for f in validation.blocking]

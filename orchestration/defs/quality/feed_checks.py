@@ -7,6 +7,10 @@ source, each result carrying its numbers (observed value, threshold) in its meta
 median of the files before it (an export that silently stopped or shrank).
 Stale or thin data does not make a published figure wrong, it makes it old or partial: both
 warn and block nothing.
+``gx_loaded_rows`` (ERROR): the generated column expectations of the table's GX suite on the
+rows of its latest load (``loaded_rows.py``); a failure means the loaded rows hold what the
+contract forbids. It blocks nothing downstream either: the dbt build serves every source, and
+one source's failure must not stop the marts of the others; the run summary reports it.
 """
 
 from collections.abc import Iterator
@@ -26,10 +30,12 @@ from orchestration.defs.quality.feeds import (
     moment_column,
     volume,
 )
+from orchestration.defs.quality.loaded_rows import validate_latest_load
 from orchestration.defs.resources import WAREHOUSE_POOL
 
 FRESHNESS_CHECK = "source_fresh"
 VOLUME_CHECK = "volume_normal"
+ROWS_CHECK = "gx_loaded_rows"
 
 
 def _is_feed(table: Table) -> bool:
@@ -55,7 +61,36 @@ def feed_check_specs(table: Table) -> list[dg.AssetCheckSpec]:
                      f"{VOLUME_DROP_RATIO:g} x the median rows of the files before it (at "
                      f"least {MIN_TRAILING_FILES} of them)."),
     ))
+    specs.append(dg.AssetCheckSpec(
+        ROWS_CHECK, asset=key,
+        description=(f"GX suite expectations/raw/{target}.json, its generated column "
+                     "expectations, on the rows of the table's latest load."),
+    ))
     return specs
+
+
+def loaded_rows_result(con: duckdb.DuckDBPyConnection, table: Table, now: datetime
+                       ) -> dg.AssetCheckResult:
+    found = validate_latest_load(con, table, now)
+    key = raw_key(table)
+    if found is None:
+        return dg.AssetCheckResult(asset_key=key, check_name=ROWS_CHECK, passed=True,
+                                   description="no column expectation in the suite")
+    validation = found.validation
+    metadata = {
+        "suite": validation.suite, "loaded_at": found.loaded_at.isoformat()
+        if found.loaded_at else None, "rows_of_latest_load": found.rows,
+        "rows_validated": found.rows_validated, "evaluated_expectations": validation.evaluated,
+        "failed_expectations": len(validation.failures),
+        "failing_rows": sum(f.unexpected_count or 0 for f in validation.failures),
+        "failures": dg.MetadataValue.json([f.as_dict() for f in validation.failures]),
+    }
+    passed = not validation.blocking
+    description = (f"{validation.evaluated} expectation(s) met by {found.rows_validated} "
+                   "row(s)" if passed else "; ".join(f.describe() for f in validation.failures))
+    return dg.AssetCheckResult(asset_key=key, check_name=ROWS_CHECK, passed=passed,
+                               severity=dg.AssetCheckSeverity.ERROR, description=description,
+                               metadata=metadata)
 
 
 def freshness_result(con: duckdb.DuckDBPyConnection, table: Table, now: datetime
@@ -99,6 +134,8 @@ def build_feed_checks(source: str) -> dg.AssetChecksDefinition:
                     yield freshness_result(con, table, now)
                 if dg.AssetCheckKey(key, VOLUME_CHECK) in selected:
                     yield volume_result(con, table)
+                if dg.AssetCheckKey(key, ROWS_CHECK) in selected:
+                    yield loaded_rows_result(con, table, now)
 
     return _checks
 

@@ -91,19 +91,42 @@ def _batch_definition() -> Any:
         BATCH_DEFINITION)
 
 
+# Where an expectation runs (``meta.scope``, else by kind, see ``scope_of``): on each landing
+# batch inside the load, or on the rows of a table's latest load in its Dagster asset check.
+BATCH_SCOPE = "batch"
+ROWS_SCOPE = "rows"
+SCOPES = (BATCH_SCOPE, ROWS_SCOPE)
+
+
+def scope_of(expectation: dict[str, Any]) -> str:
+    """``meta.scope`` when the suite says it; else a hand-written or table-level expectation
+    (columns, row count) runs per batch, and a generated column expectation (the loader's row
+    rules enforce it row by row before the batch is validated) runs on the loaded rows."""
+    meta = expectation.get("meta") or {}
+    if meta.get("scope") in SCOPES:
+        return str(meta["scope"])
+    if meta.get("origin") == "hand-written" or expectation["type"].startswith("expect_table_"):
+        return BATCH_SCOPE
+    return ROWS_SCOPE
+
+
 @cache
-def _suite(path: Path, mtime_ns: int) -> Any:
+def _suite(path: Path, mtime_ns: int, scope: str | None) -> Any:
     import great_expectations as gx
 
     del mtime_ns  # part of the cache key: an edited file is read again
     document = json.loads(path.read_text(encoding="utf-8"))
+    if scope is not None:
+        document["expectations"] = [e for e in document.get("expectations", [])
+                                    if scope_of(e) == scope]
     return gx.ExpectationSuite(**{k: document[k] for k in ("name", "expectations", "meta")
                                   if k in document})
 
 
-def load_suite(path: Path) -> Any:
-    """The suite of a reviewable JSON file (cached while the file is unchanged)."""
-    return _suite(path, path.stat().st_mtime_ns)
+def load_suite(path: Path, scope: str | None = None) -> Any:
+    """The suite of a reviewable JSON file, or only its expectations of one scope (cached
+    while the file is unchanged)."""
+    return _suite(path, path.stat().st_mtime_ns, scope)
 
 
 def validate(frame: pd.DataFrame, suite: Any, parameters: dict[str, Any] | None = None

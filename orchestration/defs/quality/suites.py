@@ -2,9 +2,10 @@
 landing contract, plus hand-written expectations the generator keeps) and one per mart
 (hand-written).
 
-A raw table's suite says what the contract already says, as a batch-level gate behind the
-loader's row rules (which quarantine or null a bad value row by row, so the batch a suite sees
-should pass; a failure there means a rule and its contract disagree): every contract column
+A raw table's suite says what the contract already says, as a gate behind the loader's row
+rules (which quarantine or null a bad value row by row, so the rows a suite sees should pass;
+a failure there means a rule and its contract disagree; see ``gx_runtime.scope_of`` for where
+each expectation runs): every contract column
 present, not-null and key uniqueness at the source's grain, value ranges, allowed values,
 patterns, moments not in the future, and a row-count ceiling against the table's recent
 batches (a warning). Expectations whose ``meta.origin`` is ``hand-written`` are judgement the
@@ -93,11 +94,14 @@ def raw_suite(table: Table, existing: dict[str, Any] | None = None) -> dict[str,
     return {
         "name": suite_name(table),
         "meta": {"description": (
-            f"Each landing batch of {suite_name(table)}, checked by the loader before it "
-            "commits. Generated from orchestration/defs/ingest/contracts.py by `python -m "
+            f"What {suite_name(table)} may hold. Generated from "
+            "orchestration/defs/ingest/contracts.py by `python -m "
             "orchestration.defs.quality.generate_suites`; expectations with meta.origin "
-            "'hand-written' are kept as written. A failed critical expectation rejects the "
-            "file; a failed warning is recorded only.")},
+            "'hand-written' are kept as written. Hand-written and table-level expectations "
+            "(meta.scope 'batch') run on each landing batch before the loader commits it: a "
+            "failed critical one rejects the file, a failed warning is recorded only. Column "
+            "expectations (meta.scope 'rows', which the loader's row rules enforce) run on the "
+            "rows of the table's latest load, as the asset check gx_loaded_rows.")},
         "expectations": generated_expectations(table) + kept,
     }
 
