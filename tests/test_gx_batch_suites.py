@@ -157,3 +157,40 @@ def test_the_loaded_rows_check_finds_a_day_in_the_future(tmp_path: Path):
     assert [f.describe() for f in found.validation.blocking] == [
         "expect_column_values_to_be_between on date: 1 of 2 row(s) fail, "
         "e.g. 2027-12-01T00:00:00"]
+
+
+USERS = ("twitter_organic", "twitter_user_history")
+TWEETS = ("twitter_organic", "tweet")
+TWEET_HEADER = "id,account_id,user_id,created_at,full_text,retweet_count,_fivetran_synced\n"
+
+
+def test_a_tweet_posted_before_its_account_existed_rejects_the_file(
+    landing: Path, load: Loader, query: Callable[[str], list[tuple]]
+):
+    # u1's account was created on 2025-06-01; tweet t2 says 2025-05-01 (a broken clock or
+    # another account's tweets): the suite's lookup brings the account's creation into the
+    # batch and the hand-written expectation rejects the file (1 of 2 tweets fails)
+    write(landing, "twitter_organic/twitter_user_history/users.csv",
+          "id,screen_name,followers_count,created_at,_fivetran_synced\n"
+          "u1,nava,100,2025-06-01T00:00:00Z,2026-01-02T00:00:00Z\n")
+    write(landing, "twitter_organic/tweet/tweets.csv", TWEET_HEADER
+          + "t1,a1,u1,2025-07-01T10:00:00Z,hello,1,2026-01-02T00:00:00Z\n"
+          + "t2,a1,u1,2025-05-01T10:00:00Z,early,0,2026-01-02T00:00:00Z\n")
+    load([USERS])
+    load([TWEETS])
+    ((_, status, _, loaded, _, message, ids),) = _audit(query, "tweet")
+    assert (status, loaded) == ("rejected", 0)
+    assert "created_at vs account_created_at: 1 of 2 row(s) fail" in message
+    assert _validation(query, ids[0])[1] is False
+
+
+def test_a_tweet_of_an_account_not_loaded_yet_is_not_judged(
+    landing: Path, load: Loader, query: Callable[[str], list[tuple]]
+):
+    # the same early tweet before any profile is loaded: nothing to compare with, it loads
+    write(landing, "twitter_organic/tweet/tweets.csv", TWEET_HEADER
+          + "t2,a1,u1,2025-05-01T10:00:00Z,early,0,2026-01-02T00:00:00Z\n")
+    load([TWEETS])
+    ((_, status, _, loaded, _, _, ids),) = _audit(query, "tweet")
+    assert (status, loaded) == ("loaded", 1)
+    assert _validation(query, ids[0])[1] is True

@@ -24,7 +24,7 @@ import duckdb
 
 from orchestration.defs.ingest.contracts import Table
 from orchestration.defs.ingest.loader import ValidationRecord
-from orchestration.defs.ingest.validation import FUTURE_TOLERANCE_DAYS
+from orchestration.defs.ingest.validation import FUTURE_TOLERANCE_DAYS, quote
 from orchestration.defs.ingest.warehouse_meta import LOAD_AUDIT
 from orchestration.defs.quality import gx_runtime
 from orchestration.defs.quality.suites import (
@@ -65,6 +65,39 @@ def latest_moments(now: datetime) -> dict[str, object]:
             LATEST_EPOCH_MICROS: int(latest.timestamp() * 1_000_000)}
 
 
+def _exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
+    schema, _, name = qualified.partition(".")
+    found = con.execute("select count(*) from information_schema.tables "
+                        "where table_schema = ? and table_name = ?", [schema, name]).fetchone()
+    return bool(found and found[0])
+
+
+def batch_frame_sql(con: duckdb.DuckDBPyConnection, path: Path, batch: str) -> str:
+    """The batch, plus the columns of the suite's ``meta.lookups``: facts of another raw
+    table a hand-written expectation compares the batch with, e.g. when the account a post
+    belongs to was created. A lookup names ``table``, ``on`` (batch column -> that table's
+    column) and ``columns`` (name -> aggregate over that table's rows of the key); a lookup
+    table not loaded yet gives NULLs, which the expectations ignore."""
+    lookups = gx_runtime.suite_meta(path).get("lookups") or []
+    selects, joins = ["b.*"], []
+    for i, lookup in enumerate(lookups):
+        alias = f"l{i}"
+        columns: dict[str, str] = lookup["columns"]
+        if not _exists(con, lookup["table"]):
+            selects += [f"null as {quote(name)}" for name in columns]
+            continue
+        on: dict[str, str] = lookup["on"]
+        keys = ", ".join(f"{quote(theirs)} as {quote(mine)}" for mine, theirs in on.items())
+        values = ", ".join(f"{aggregate} as {quote(name)}" for name, aggregate in columns.items())
+        group = ", ".join(str(n + 1) for n in range(len(on)))
+        joins.append(
+            f"left join (select {keys}, {values} from {lookup['table']} group by {group}) "
+            f"as {alias} on " + " and ".join(f"b.{quote(mine)} = {alias}.{quote(mine)}"
+                                            for mine in on))
+        selects += [f"{alias}.{quote(name)}" for name in columns]
+    return f"select {', '.join(selects)} from {batch} as b " + " ".join(joins)
+
+
 class GxBatchValidator:
     """Validates each batch against ``<suites>/raw_<source>.<table>.json``."""
 
@@ -77,7 +110,7 @@ class GxBatchValidator:
         path = raw_suite_path(table, self.suites)
         if not path.exists():
             return []
-        frame = con.execute(f"select * from {batch}").df()
+        frame = con.execute(batch_frame_sql(con, path, batch)).df()
         parameters = {**latest_moments(datetime.now(UTC)),
                       ROW_COUNT_CEILING: row_count_ceiling(con, table)}
         suite = gx_runtime.load_suite(path, gx_runtime.BATCH_SCOPE)

@@ -123,6 +123,18 @@ def _suite(path: Path, mtime_ns: int, scope: str | None) -> Any:
                                   if k in document})
 
 
+@cache
+def _meta(path: Path, mtime_ns: int) -> dict[str, Any]:
+    del mtime_ns
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return dict(document.get("meta") or {})
+
+
+def suite_meta(path: Path) -> dict[str, Any]:
+    """The ``meta`` of a suite file (cached while the file is unchanged)."""
+    return _meta(path, path.stat().st_mtime_ns)
+
+
 def load_suite(path: Path, scope: str | None = None) -> Any:
     """The suite of a reviewable JSON file, or only its expectations of one scope (cached
     while the file is unchanged)."""

@@ -88,12 +88,13 @@ def generated_expectations(table: Table) -> list[dict[str, Any]]:
 
 def raw_suite(table: Table, existing: dict[str, Any] | None = None) -> dict[str, Any]:
     """The suite document of a raw table: the contract's expectations, then the hand-written
-    ones of ``existing`` (the committed file), unchanged."""
+    ones of ``existing`` (the committed file), unchanged, as are its ``meta.lookups``."""
     kept = [e for e in (existing or {}).get("expectations", [])
             if e.get("meta", {}).get("origin") == HAND_WRITTEN]
+    lookups = ((existing or {}).get("meta") or {}).get("lookups")
     return {
         "name": suite_name(table),
-        "meta": {"description": (
+        "meta": {**({"lookups": lookups} if lookups else {}), "description": (
             f"What {suite_name(table)} may hold. Generated from "
             "orchestration/defs/ingest/contracts.py by `python -m "
             "orchestration.defs.quality.generate_suites`; expectations with meta.origin "
