@@ -19,6 +19,8 @@ class LandedFile:
     path: Path
     relative: str
     format: str
+    # why the loader must not open it (a link pointing outside the landing folder), or None
+    refused: str | None = None
 
     def sha256(self) -> str:
         digest = hashlib.sha256()
@@ -32,20 +34,32 @@ def table_dir(landing: Path, table: Table) -> Path:
     return landing / table.source / table.name
 
 
+def outside_landing(landing: Path, path: Path) -> bool:
+    """Whether ``path`` (through any symbolic link on the way) leads out of ``landing``."""
+    return not path.resolve().is_relative_to(landing.resolve())
+
+
 def files_for(landing: Path, table: Table) -> list[LandedFile]:
     """The table's landing files in a stable order (by relative path). Hidden files and
-    files of unknown extensions are not data and are left alone."""
+    files of unknown extensions are not data and are left alone. A file reached through a
+    symbolic link that leads outside the landing folder (the link itself, or a linked folder
+    on the way) is listed with ``refused`` set: it is reported, never opened."""
     folder = table_dir(landing, table)
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.rglob("*")):
-        if not path.is_file() or path.name.startswith((".", "_")):
+        if path.name.startswith((".", "_")):
             continue
         fmt = FORMATS.get(path.suffix.lower())
         if fmt is None:
             continue
-        found.append(LandedFile(path, path.relative_to(landing).as_posix(), fmt))
+        relative = path.relative_to(landing).as_posix()
+        if outside_landing(landing, path):
+            found.append(LandedFile(path, relative, fmt, refused=(
+                "a symbolic link pointing outside the landing folder; not followed")))
+        elif path.is_file():
+            found.append(LandedFile(path, relative, fmt))
     return found
 
 
@@ -53,6 +67,6 @@ def fingerprint(files: list[LandedFile]) -> str:
     """A cheap digest of names, sizes and modification times (for the sensor's cursor)."""
     digest = hashlib.sha256()
     for f in files:
-        stat = f.path.stat()
+        stat = f.path.lstat() if f.refused else f.path.stat()
         digest.update(f"{f.relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     return digest.hexdigest()

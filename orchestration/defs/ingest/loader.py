@@ -150,6 +150,12 @@ class RawLoader:
 
     def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
         started = datetime.now(UTC)
+        if file.refused is not None:
+            outcome = FileOutcome(file.relative, "rejected",
+                                  message=f"{file.relative}: {file.refused}",
+                                  rejected_reason=file.refused)
+            self._audit_alone(table, file, None, None, outcome, started)
+            return outcome
         file_hash = file.sha256()
         size = file.path.stat().st_size
         skip = self._skip_reason(table, file, file_hash, size)
@@ -408,7 +414,8 @@ class RawLoader:
         )
 
     def _audit(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
+        self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
+        outcome: FileOutcome,
         extras: list[str], missing: list[str], started: datetime,
     ) -> None:
         self.con.execute(
@@ -424,8 +431,8 @@ class RawLoader:
         )
 
     def _audit_alone(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
-        started: datetime,
+        self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
+        outcome: FileOutcome, started: datetime,
     ) -> None:
         self.con.begin()
         self._audit(table, file, file_hash, size, outcome, [], [], started)
