@@ -24,7 +24,8 @@ def test_a_link_pointing_outside_the_landing_folder_is_never_followed(
     write(landing, "marketing/spend/good.csv", HEADER + "2026-01-02,x,c2,ads,7,USD\n")
     (landing / "marketing/spend/link.csv").symlink_to(outside)
     # a whole table folder linked outside is not followed either
-    write(tmp_path, "elsewhere/fx/r.csv", "date,currency,rate_to_usd\n2026-01-01,EUR,1.1\n")
+    write(tmp_path, "elsewhere/fx/r.csv", "date,currency,rate_to_reporting_currency\n"
+          "2026-01-01,EUR,1.1\n")
     (landing / "marketing/fx_rates").symlink_to(tmp_path / "elsewhere/fx")
     # a link to another file inside the landing folder is fine
     (landing / "marketing/spend/inside.csv").symlink_to(landing / "marketing/spend/good.csv")

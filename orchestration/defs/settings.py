@@ -75,3 +75,21 @@ def conversation_themes_path() -> Path | None:
     if not path.is_file():
         raise SettingError(f"CONVERSATION_THEMES_FILE names no file: {text!r}")
     return path
+
+
+DEFAULT_CSV_MAX_FIELD_CHARS = 10_000_000
+
+
+def csv_max_field_chars() -> int:
+    """``CSV_MAX_FIELD_CHARS``: the longest CSV field the loader accepts, in characters
+    (default 10,000,000); a row with a longer field is quarantined as malformed."""
+    text = os.environ.get("CSV_MAX_FIELD_CHARS", "").strip()
+    if not text:
+        return DEFAULT_CSV_MAX_FIELD_CHARS
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise SettingError(f"CSV_MAX_FIELD_CHARS must be a positive whole number, not {text!r}")
+    return value
