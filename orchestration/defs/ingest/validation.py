@@ -2,7 +2,8 @@
 
 For every contract column the validator builds two expressions over the landed value: the
 typed value written to the raw table, and the problem (if any). Problems: empty but required,
-unreadable as the column's type, negative count, out of range, not an accepted value, not
+unreadable as the column's type, not a finite number (NaN, inf, 1e400 in a DOUBLE column),
+negative count, out of range, not an accepted value, not
 matching a pattern, in the future, and duplicate key (within the file or against rows other
 files already loaded).
 
@@ -109,6 +110,9 @@ def problem_expr(column: Column, src: str, value: str, now: datetime) -> str:
                      + problem_struct(name, "required", literal("empty, but required")))
     whens.append(when(f"{src} is not null and {value} is null", "type",
                       f" is not a valid {column.type}"))
+    if column.type.startswith(("DOUBLE", "FLOAT", "REAL")):
+        # NaN, inf and overflowing literals (1e400) cast to DOUBLE but are not figures
+        whens.append(when(f"not isfinite({value})", "finite", " is not a finite number"))
     if column.non_negative:
         whens.append(when(f"{value} < 0", "non_negative", " is negative"))
     if column.min_value is not None:
