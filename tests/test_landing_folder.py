@@ -4,7 +4,11 @@ expected figures are counted by hand."""
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import materialized, write
 
@@ -39,3 +43,103 @@ def test_a_link_pointing_outside_the_landing_folder_is_never_followed(
     assert _audit(query, "marketing/fx_rates/r.csv")[0][0] == "rejected"
     assert _audit(query, "marketing/spend/inside.csv")[0][0] == "duplicate"
     assert materialized(result, SPEND)["files_rejected"] == 1
+
+
+def test_a_header_only_file_lacking_a_required_column_is_rejected(landing: Path, load, query):
+    write(landing, "marketing/spend/h.csv", "date,channel,campaign,cost_category,currency\n")
+    write(landing, "marketing/spend/ok.csv", HEADER)
+    result = load([SPEND])
+    assert result.success
+    assert query("select status, rejected_column from raw_meta.load_audit "
+                 "order by source_file") == [("rejected", "amount"), ("empty", None)]
+    assert materialized(result, SPEND)["files_rejected"] == 1
+
+
+def test_a_loaded_file_replaced_by_an_empty_one_keeps_its_rows_and_is_reported(
+    landing: Path, load, query
+):
+    write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n"
+          "2026-01-02,x,c1,ads,6,USD\n")
+    write(landing, "marketing/spend/b.csv", HEADER + "2026-01-03,x,c1,ads,7,USD\n")
+    assert load([SPEND]).success
+    write(landing, "marketing/spend/a.csv", "")  # an interrupted copy
+    write(landing, "marketing/spend/b.csv", HEADER)  # a header only
+    result = load([SPEND])
+    assert result.success
+    assert query("select sum(amount)::int from raw_marketing.spend") == [(18,)]
+    for name, rows in (("a.csv", 2), ("b.csv", 1)):
+        status, _loaded, message = _audit(query, f"marketing/spend/{name}")[-1]
+        assert status == "rejected" and f"the {rows} row(s) it loaded are held" in message
+    assert materialized(result, SPEND)["files_rejected"] == 2
+    # held on every run until the file is fixed
+    assert load([SPEND]).success
+    assert query("select count(*) from raw_marketing.spend") == [(3,)]
+
+
+def test_an_empty_replacement_is_accepted_when_the_setting_says_so(
+    landing: Path, load, query, monkeypatch: pytest.MonkeyPatch
+):
+    write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    assert load([SPEND]).success
+    monkeypatch.setenv("ACCEPT_EMPTY_REPLACEMENTS", "true")
+    write(landing, "marketing/spend/a.csv", HEADER)
+    assert load([SPEND]).success
+    assert query("select count(*) from raw_marketing.spend") == [(0,)]
+    assert _audit(query, "marketing/spend/a.csv")[-1][0] == "empty"
+
+
+def test_a_deleted_file_takes_its_rows_with_it(landing: Path, load, query):
+    a = write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n"
+              "2026-01-02,x,c1,ads,-1,USD\n" + "bad,row\n")
+    write(landing, "marketing/spend/b.csv", HEADER + "2026-01-03,x,c1,ads,7,USD\n")
+    assert load([SPEND]).success
+    assert query("select count(*) from raw_meta.quarantine") == [(2,)]
+    a.unlink()
+    result = load([SPEND])
+    assert result.success
+    assert query("select day(date) from raw_marketing.spend") == [(3,)]
+    assert query("select count(*) from raw_meta.quarantine") == [(0,)]
+    assert query("select source_file from raw_meta.loaded_files") == [
+        ("marketing/spend/b.csv",)]
+    status, loaded, message = _audit(query, "marketing/spend/a.csv")[-1]
+    assert (status, loaded) == ("removed", 0)
+    assert "deleted from the landing folder" in message
+    assert "its 1 row(s) and 2 quarantine" in message
+    assert materialized(result, SPEND)["files_removed"] == 1
+    # said once
+    assert load([SPEND]).success
+    assert len(_audit(query, "marketing/spend/a.csv")) == 2
+
+
+def test_a_deleted_file_keeps_its_rows_when_the_setting_says_so(
+    landing: Path, load, query, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("DELETED_FILES", "keep")
+    a = write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    assert load([SPEND]).success
+    a.unlink()
+    assert load([SPEND]).success
+    assert load([SPEND]).success
+    assert query("select count(*) from raw_marketing.spend") == [(1,)]
+    assert [r[0] for r in _audit(query, "marketing/spend/a.csv")] == ["loaded", "deleted_kept"]
+
+
+def test_a_file_modified_in_the_last_seconds_waits_for_the_next_run(
+    landing: Path, load, query, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setenv("LANDING_SETTLE_SECONDS", "60")
+    old = write(landing, "marketing/spend/old.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    fresh = write(landing, "marketing/spend/fresh.csv", HEADER + "2026-01-02,x,c1,ads,6,")
+    two_minutes_ago = time.time() - 120
+    os.utime(old, (two_minutes_ago, two_minutes_ago))
+    result = load([SPEND])
+    assert result.success
+    assert query("select day(date) from raw_marketing.spend") == [(1,)]
+    status, _loaded, message = _audit(query, "marketing/spend/fresh.csv")[-1]
+    assert status == "pending" and "left for the next run" in message
+    assert materialized(result, SPEND)["files_pending"] == 1
+    # the copy finishes; a minute later it loads
+    write(landing, "marketing/spend/fresh.csv", HEADER + "2026-01-02,x,c1,ads,6,USD\n")
+    os.utime(fresh, (two_minutes_ago, two_minutes_ago))
+    assert load([SPEND]).success
+    assert query("select day(date) from raw_marketing.spend order by 1") == [(1,), (2,)]

@@ -69,6 +69,8 @@ def _metadata(outcome: TableOutcome, row_count: int) -> dict[str, int]:
         "files_replaced": outcome.count("replaced"),
         "files_skipped": outcome.count("unchanged", "duplicate"),
         "files_rejected": outcome.count("rejected"),
+        "files_pending": outcome.count("pending"),
+        "files_removed": outcome.count("removed"),
         "rows_loaded": outcome.rows_loaded,
         "rows_quarantined": outcome.rows_quarantined,
         "values_nulled": outcome.values_nulled,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,9 +25,10 @@ from typing import Protocol
 
 import duckdb
 
+from orchestration.defs import settings
 from orchestration.defs.ingest import pii
 from orchestration.defs.ingest.contracts import Table
-from orchestration.defs.ingest.landing import LandedFile, files_for
+from orchestration.defs.ingest.landing import FORMATS, LandedFile, files_for
 from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
 from orchestration.defs.ingest.validation import (
     PROBLEMS,
@@ -76,7 +78,11 @@ class FileOutcome:
     row with nulled values counts as loaded (``values_nulled`` counts the values)."""
 
     source_file: str
-    status: str  # loaded | replaced | empty | unchanged | duplicate | rejected
+    # loaded | replaced | empty | unchanged | duplicate | rejected (nothing written; a loaded
+    # file replaced by an empty one is rejected, its rows held) | pending (still being
+    # written: left for the next run) | removed (deleted from the landing folder, its rows
+    # with it) | deleted_kept (deleted, its rows kept: DELETED_FILES=keep)
+    status: str
     rows_landed: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
@@ -144,9 +150,71 @@ class RawLoader:
     def load_table(self, table: Table) -> TableOutcome:
         ensure_raw_table(self.con, table)
         outcome = TableOutcome(table)
-        for file in files_for(self.landing, table):
+        files = files_for(self.landing, table)
+        outcome.files += self._follow_deleted(table, {f.relative for f in files})
+        settle = settings.landing_settle_seconds()
+        for file in files:
+            if settle and file.refused is None and self._settling(file, settle):
+                outcome.files.append(self._pending(table, file, settle))
+                continue
             outcome.files.append(self.load_file(table, file))
         return outcome
+
+    # ------------------------------------------------------------------ files that changed
+    @staticmethod
+    def _settling(file: LandedFile, settle: float) -> bool:
+        return time.time() - file.path.stat().st_mtime < settle
+
+    def _pending(self, table: Table, file: LandedFile, settle: float) -> FileOutcome:
+        outcome = FileOutcome(file.relative, "pending", message=(
+            f"modified less than {settle:g} s ago (LANDING_SETTLE_SECONDS): still being "
+            "written, left for the next run"))
+        self._audit_alone(table, file, None, file.path.stat().st_size, outcome,
+                          datetime.now(UTC))
+        return outcome
+
+    def _follow_deleted(self, table: Table, present: set[str]) -> list[FileOutcome]:
+        """Files this table loaded that are gone from the landing folder: their rows and
+        quarantine entries are removed (``DELETED_FILES=follow``) or kept (``keep``); either
+        way one audit row says so."""
+        known = self.con.execute(
+            f"select source_file, status, rows_loaded from {LOADED_FILES} "
+            "where source = ? and table_name = ? order by source_file",
+            [table.source, table.name]).fetchall()
+        mode = settings.deleted_files()
+        out = []
+        for relative, status, rows_loaded in known:
+            if relative in present or status == "deleted_kept":
+                continue
+            path = self.landing / relative
+            file = LandedFile(path, relative, FORMATS.get(path.suffix.lower(), "unknown"))
+            started = datetime.now(UTC)
+            self.con.begin()
+            if mode == "keep":
+                self.con.execute(
+                    f"update {LOADED_FILES} set status = 'deleted_kept' where source = ? "
+                    "and table_name = ? and source_file = ?",
+                    [table.source, table.name, relative])
+                outcome = FileOutcome(relative, "deleted_kept", message=(
+                    f"deleted from the landing folder; its {rows_loaded} row(s) are kept "
+                    "(DELETED_FILES=keep)"))
+            else:
+                where = "where source = ? and table_name = ? and source_file = ?"
+                params = [table.source, table.name, relative]
+                removed = self.con.execute(
+                    f"delete from {table.qualified} where _source_file = ?",
+                    [relative]).fetchone()
+                entries = self.con.execute(f"delete from {QUARANTINE} {where}",
+                                           params).fetchone()
+                self.con.execute(f"delete from {LOADED_FILES} {where}", params)
+                outcome = FileOutcome(relative, "removed", message=(
+                    f"deleted from the landing folder: its {removed[0] if removed else 0} "
+                    f"row(s) and {entries[0] if entries else 0} quarantine entry(ies) were "
+                    "removed with it (DELETED_FILES=follow)"))
+            self._audit(table, file, None, None, outcome, [], [], started)
+            self.con.commit()
+            out.append(outcome)
+        return out
 
     def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
         started = datetime.now(UTC)
@@ -256,8 +324,10 @@ class RawLoader:
         good_landed = landed.rows_landed - len(parse_problems)
         extras = sorted(set(landed.types) - set(table.column_names))
         missing = [c for c in table.column_names if c not in landed.types]
-        if good_landed > 0:
+        if landed.types:  # a header-only file lacking a required column is rejected too
             self._check_header(table, file, landed.types)
+        if landed.rows_landed == 0:
+            self._hold_empty_replacement(table, file, size)
         self.con.execute(f"delete from {table.qualified} where _source_file = ?",
                          [file.relative])
         self.con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
@@ -287,6 +357,24 @@ class RawLoader:
                               message, values_nulled=nulled)
         self._record_state(table, file, file_hash, outcome)
         return outcome, extras, missing
+
+    def _hold_empty_replacement(self, table: Table, file: LandedFile, size: int) -> None:
+        """A loaded file replaced by an empty one (an interrupted copy) keeps its old rows and
+        is reported, unless ``ACCEPT_EMPTY_REPLACEMENTS`` says empty replacements are real."""
+        prior = self.con.execute(
+            f"select rows_loaded + rows_quarantined from {LOADED_FILES} "
+            "where source = ? and table_name = ? and source_file = ?",
+            [table.source, table.name, file.relative]).fetchone()
+        if prior is None or not prior[0] or settings.accept_empty_replacements():
+            return
+        loaded = self.con.execute(f"select count(*) from {table.qualified} "
+                                  "where _source_file = ?", [file.relative]).fetchone()
+        what = "0 bytes" if size == 0 else "no rows, a header only"
+        raise FileRejected(
+            file.relative,
+            f"replaced by an empty file ({what}), as an interrupted copy leaves it: the "
+            f"{loaded[0] if loaded else 0} row(s) it loaded are held; set "
+            "ACCEPT_EMPTY_REPLACEMENTS=true to let an empty file empty its rows")
 
     def _validate_and_write(
         self, table: Table, file: LandedFile, file_hash: str, landed: _Landed
