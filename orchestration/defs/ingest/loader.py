@@ -337,6 +337,8 @@ class RawLoader:
             loaded, quarantined, nulled = self._validate_and_write(table, file, file_hash,
                                                                    landed)
         quarantined += self._quarantine_parse_problems(table, file, file_hash, parse_problems)
+        if quarantined or nulled:
+            self._mask_quarantined_emails(table, file)
         if loaded + quarantined != landed.rows_landed:
             raise RuntimeError(f"{file.relative}: {landed.rows_landed} rows landed but "
                                f"{loaded} loaded + {quarantined} quarantined")
@@ -475,6 +477,17 @@ class RawLoader:
             union all by name
             select * from {CHECKED} where len(_problems) > 0
         """
+
+    def _mask_quarantined_emails(self, table: Table, file: LandedFile) -> None:
+        """No plain email in what the quarantine keeps of this file: raw lines, values landed
+        in the wrong column and the reasons quoting them."""
+        raw = "cast(raw_record as varchar)"
+        self.con.execute(
+            f"update {QUARANTINE} set reason = {pii.mask_emails_sql('reason')}, "
+            f"original_value = {pii.mask_emails_sql('original_value')}, "
+            f"raw_record = cast({pii.mask_emails_sql(raw)} as json) "
+            "where source = ? and table_name = ? and source_file = ?",
+            [table.source, table.name, file.relative])
 
     def _quarantine_parse_problems(
         self, table: Table, file: LandedFile, file_hash: str, problems: list

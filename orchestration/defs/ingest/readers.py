@@ -204,8 +204,10 @@ def read_jsonl(file: LandedFile, keep_raw: bool) -> ParsedFile:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as err:
+            # the quarantine keeps the broken line as a JSON string
+            kept = json.dumps(line, ensure_ascii=False) if keep_raw else None
             problems.append(ParseProblem(line_number, f"invalid JSON on line {line_number}: "
-                                                      f"{err.msg} (column {err.colno})", raw))
+                                                      f"{err.msg} (column {err.colno})", kept))
             continue
         if not isinstance(value, dict):
             problems.append(ParseProblem(line_number, f"line {line_number} is not a JSON object",

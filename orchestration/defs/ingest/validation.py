@@ -18,7 +18,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from orchestration.defs.ingest.contracts import Column, Table
-from orchestration.defs.ingest.pii import protected_sql
+from orchestration.defs.ingest.pii import mask_emails_sql, protected_sql
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫"
 ASCII_DIGITS = "01234567890123456789."
@@ -40,14 +40,19 @@ def _digits(src: str) -> str:
 
 
 def typed_expr(column: Column, src: str, landed_type: str) -> str:
-    """The value as the raw table stores it."""
+    """The value as the raw table stores it: personal data hashed or masked (``pii.py``),
+    emails masked in every other text, JSON or nested value."""
     target = column.type
     if column.pii is not None:
         return protected_sql(src, column.pii)
+    nested = target.startswith("STRUCT") or target.endswith("]")
     if landed_type != "VARCHAR":
+        if nested:  # typed already (Parquet): its text values lose their emails too
+            return (f"try_cast(try_cast({mask_emails_sql(f'cast(to_json({src}) as varchar)')} "
+                    f"as JSON) as {target})")
         return f"try_cast({src} as {target})"
     if target == "VARCHAR":
-        return src
+        return mask_emails_sql(src)
     if target == "BIGINT":
         digits = _digits(src)
         return (f"case when regexp_full_match({digits}, '[+-]?[0-9]+(\\.0+)?') "
@@ -57,9 +62,9 @@ def typed_expr(column: Column, src: str, landed_type: str) -> str:
     if target == "BOOLEAN":
         return f"try_cast(lower(trim({src})) as BOOLEAN)"
     if target == "JSON":
-        return f"try_cast({src} as JSON)"
+        return f"try_cast({mask_emails_sql(src)} as JSON)"
     # STRUCT and LIST types arrive as JSON text
-    return f"try_cast(try_cast({src} as JSON) as {target})"
+    return f"try_cast(try_cast({mask_emails_sql(src)} as JSON) as {target})"
 
 
 PROBLEM = "STRUCT(\"column\" VARCHAR, rule VARCHAR, reason VARCHAR, \"value\" VARCHAR)"
