@@ -213,3 +213,44 @@ def test_emails_in_ga4_page_urls_are_masked(landing: Path, warehouse: Path, load
         "from raw_ga4.events") == [(["https://shop.example/thanks?email=[email]&step=2",
                                      "https://shop.example/signup?email=[email]"], 7)]
     assert "sara.ahmadi" not in _dump(warehouse).lower()
+
+
+def test_planted_personal_data_survives_in_no_column_of_any_table(
+    landing: Path, warehouse: Path, load, query
+):
+    """Every table of the contract gets two rows: every text-like column (text, JSON, nested)
+    holds an email (plain and URL-encoded), its free-text columns a phone number and a
+    national id as well, the other columns a 1 (first row) or the email too (second row).
+    Whether a row loads or is quarantined, no planted value may be stored anywhere."""
+    import json
+
+    from orchestration.defs.ingest.contracts import TABLES
+
+    email = "Sara.Ahmadi@example.co.ir and ?email=reza.karimi%40example.org"
+    free = email + ", call 0912 345 6789, national id 0012345678"
+    for table in TABLES:
+        def text_like(column: Column) -> bool:
+            return column.type in ("VARCHAR", "JSON") or column.type.startswith("STRUCT") or (
+                column.type.endswith("]"))
+
+        first = {c.name: free if c.pii == "text" else email if text_like(c) else "1"
+                 for c in table.columns}
+        second = {c.name: free if c.pii == "text" else email for c in table.columns}
+        if "jsonl" in table.formats:
+            write(landing, f"{table.source}/{table.name}/planted.jsonl",
+                  json.dumps(first) + "\n" + json.dumps(second) + "\n")
+        else:
+            header = ",".join(table.column_names)
+            rows = "\n".join(",".join(f'"{r[n]}"' for n in table.column_names)
+                             for r in (first, second))
+            write(landing, f"{table.source}/{table.name}/planted.csv", f"{header}\n{rows}\n")
+    assert load().success
+    # every file was read (none rejected): each row loaded or went to the quarantine
+    assert query("select count(*), sum(rows_landed), count(*) filter (where status = "
+                 "'rejected') from raw_meta.load_audit") == [(len(TABLES), 2 * len(TABLES), 0)]
+    assert query("select count(distinct source || table_name) from raw_meta.quarantine") != [
+        (0,)]
+    dumped = _dump(warehouse).lower()
+    for planted in ("sara.ahmadi@", "reza.karimi%40", "reza.karimi@", "0912 345 6789",
+                    "0012345678"):
+        assert planted not in dumped, planted

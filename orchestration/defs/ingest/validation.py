@@ -85,8 +85,10 @@ def problem_struct(column: str, rule: str, reason: str, value: str = "null") -> 
 
 
 def _show(src: str) -> str:
-    """The offending value, shortened, for a reason text."""
-    return f"'''' || left(cast({src} as varchar), 60) || ''''"
+    """The offending value, shortened, for a reason text (emails masked first: a shortened
+    email is no longer recognisable as one)."""
+    shown = mask_emails_sql(f"cast({src} as varchar)")
+    return f"'''' || left({shown}, 60) || ''''"
 
 
 def _future_bound(column: Column, now: datetime) -> str:
