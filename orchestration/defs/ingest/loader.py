@@ -48,6 +48,9 @@ from orchestration.defs.ingest.warehouse_meta import (
     ensure_raw_table,
 )
 
+# Outcomes that change what a table holds.
+CHANGED = ("loaded", "replaced", "empty", "removed")
+
 LANDING = "_landing"
 LANDING_LINES = "_landing_lines"
 CHECKED = "_checked"
@@ -158,7 +161,36 @@ class RawLoader:
                 outcome.files.append(self._pending(table, file, settle))
                 continue
             outcome.files.append(self.load_file(table, file))
+        self._recheck_held_rows(table, files, outcome)
         return outcome
+
+    def _recheck_held_rows(
+        self, table: Table, files: list[LandedFile], outcome: TableOutcome
+    ) -> None:
+        """Rows held because another file had them first (a duplicate key already loaded
+        from another file, or a whole file with the same content) are released when that
+        other file changed or went: once the table changed in this run, every file holding
+        such rows that was skipped as unchanged, or read before the last change, is loaded
+        again."""
+        changes = [i for i, f in enumerate(outcome.files) if f.status in CHANGED]
+        if not changes:
+            return
+        held = {r[0] for r in self.con.execute(
+            f"select distinct source_file from {QUARANTINE} where source = ? and "
+            "table_name = ? and rule = 'duplicate_key' and reason like '%already loaded from%' "
+            f"union select source_file from {LOADED_FILES} where source = ? and "
+            "table_name = ? and status = 'duplicate'",
+            [table.source, table.name, table.source, table.name]).fetchall()}
+        position = {f.source_file: i for i, f in enumerate(outcome.files)}
+        for file in files:
+            at = position.get(file.relative)
+            if file.relative not in held or at is None:
+                continue
+            status = outcome.files[at].status
+            # a file read after the last change was checked against the table as it is now
+            if status in ("pending", "rejected") or (at > changes[-1] and status != "unchanged"):
+                continue
+            outcome.files[at] = self.load_file(table, file, recheck=True)
 
     # ------------------------------------------------------------------ files that changed
     @staticmethod
@@ -216,7 +248,9 @@ class RawLoader:
             out.append(outcome)
         return out
 
-    def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
+    def load_file(self, table: Table, file: LandedFile, recheck: bool = False) -> FileOutcome:
+        """Load one file. ``recheck``: load it again even if unchanged (rows of it were held
+        as duplicates of another file's rows, and the table changed)."""
         started = datetime.now(UTC)
         if file.refused is not None:
             outcome = FileOutcome(file.relative, "rejected",
@@ -226,12 +260,12 @@ class RawLoader:
             return outcome
         file_hash = file.sha256()
         size = file.path.stat().st_size
-        skip = self._skip_reason(table, file, file_hash, size)
+        skip = self._skip_reason(table, file, file_hash, size, recheck)
         if skip is not None:
             return skip
         self.con.begin()
         try:
-            outcome, extras, missing = self._load(table, file, file_hash, size)
+            outcome, extras, missing = self._load(table, file, file_hash, size, recheck)
             self._audit(table, file, file_hash, size, outcome, extras, missing, started)
             self.con.commit()
         except FileRejected as err:
@@ -252,14 +286,14 @@ class RawLoader:
 
     # ------------------------------------------------------------------ steps
     def _skip_reason(
-        self, table: Table, file: LandedFile, file_hash: str, size: int
+        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
     ) -> FileOutcome | None:
         prior = self.con.execute(
             f"select file_hash from {LOADED_FILES} "
             "where source = ? and table_name = ? and source_file = ?",
             [table.source, table.name, file.relative],
         ).fetchone()
-        if prior is not None and prior[0] == file_hash:
+        if prior is not None and prior[0] == file_hash and not recheck:
             return FileOutcome(file.relative, "unchanged")
         if size == 0:
             return None
@@ -316,8 +350,12 @@ class RawLoader:
             )
 
     def _load(
-        self, table: Table, file: LandedFile, file_hash: str, size: int
+        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
     ) -> tuple[FileOutcome, list[str], list[str]]:
+        self._notes: list[str] = []
+        if recheck:
+            self._notes.append("loaded again: another file of the table changed, and rows of "
+                               "this one were held as duplicates of its rows")
         landed = self._read(table, file)
         parsed = landed.parsed
         parse_problems = parsed.problems if parsed is not None else []
@@ -355,10 +393,31 @@ class RawLoader:
         elif quarantined or nulled:
             message = (f"{quarantined} row(s) quarantined, {nulled} value(s) nulled, "
                        f"see {QUARANTINE}")
+        if self._notes:
+            message = "; ".join([*([message] if message else []), *self._notes])
         outcome = FileOutcome(file.relative, status, landed.rows_landed, loaded, quarantined,
                               message, values_nulled=nulled)
         self._record_state(table, file, file_hash, outcome)
         return outcome, extras, missing
+
+    def _replace_other_files_rows(self, table: Table, file: LandedFile) -> None:
+        """The file holds the whole export of each ``replaces_by`` value in it (GA4: a day):
+        rows other files loaded for those values go, whatever the file's name or row order."""
+        by = ", ".join(quote(c) for c in table.replaces_by)
+        gone = self.con.execute(
+            f"delete from {table.qualified} where _source_file <> ? and ({by}) in "
+            f"(select distinct ({by}) from {BATCH}) returning _source_file",
+            [file.relative]).fetchall()
+        per_file: dict[str, int] = {}
+        for (name,) in gone:
+            per_file[name] = per_file.get(name, 0) + 1
+        for name, rows in sorted(per_file.items()):
+            self.con.execute(
+                f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
+                "and table_name = ? and source_file = ?",
+                [rows, table.source, table.name, name])
+            self._notes.append(f"replaced {rows} row(s) of the same "
+                               f"{'+'.join(table.replaces_by)} loaded from {name}")
 
     def _hold_empty_replacement(self, table: Table, file: LandedFile, size: int) -> None:
         """A loaded file replaced by an empty one (an interrupted copy) keeps its old rows and
@@ -400,6 +459,8 @@ class RawLoader:
             f"?::timestamptz as _loaded_at, ? as _source_file, ? as _file_hash from {BATCH}",
             [self.now, file.relative, file_hash],
         )
+        if table.replaces_by:
+            self._replace_other_files_rows(table, file)
         counts = con.execute(
             "select count(*) filter (where len(_problems) = 0), "
             "count(*) filter (where len(_problems) > 0), "
