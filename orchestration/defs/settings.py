@@ -139,3 +139,23 @@ def landing_settle_seconds() -> float:
     if value < 0:
         raise SettingError(f"LANDING_SETTLE_SECONDS must be a number of seconds, not {text!r}")
     return value
+
+
+DEFAULT_BUSINESS_TIMEZONE = "Asia/Tehran"  # the dbt var business_timezone's default
+
+
+def business_timezone() -> str:
+    """``BUSINESS_TIMEZONE``: the business's time zone (IANA name), in which the loader reads
+    a timestamp without an offset from a source kept in business time (the contract's
+    ``NAIVE_TIMESTAMPS``). Unset: the dbt var ``business_timezone`` from ``DBT_VARS``, else
+    Asia/Tehran (the dbt project's default), so the loader and the models agree."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = (os.environ.get("BUSINESS_TIMEZONE", "").strip()
+            or str(dbt_vars().get("business_timezone", "")).strip()
+            or DEFAULT_BUSINESS_TIMEZONE)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(f"BUSINESS_TIMEZONE is not a time zone name: {name!r}") from None
+    return name
