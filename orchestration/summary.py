@@ -14,8 +14,10 @@ from orchestration.defs.ingest.assets import FILES_CHECK, ROWS_CHECK
 from orchestration.defs.ingest.problems import (
     RejectedFile,
     TableQuarantine,
+    UnreadFolder,
     quarantine_state,
     rejected_in_run,
+    unread_in_run,
 )
 from orchestration.defs.ingest.warehouse_meta import LOADED_FILES, META_SCHEMA, QUARANTINE
 
@@ -196,9 +198,10 @@ class Problems:
     rejected: list[RejectedFile] = field(default_factory=list)
     quarantine: list[TableQuarantine] = field(default_factory=list)
     checks: list[CheckProblem] = field(default_factory=list)
+    unread: list[UnreadFolder] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.rejected or self.quarantine or self.checks)
+        return bool(self.rejected or self.quarantine or self.checks or self.unread)
 
     def render(self) -> str:
         lines = ["Problems to act on", "------------------"]
@@ -218,6 +221,10 @@ class Problems:
         if self.checks:
             lines.append(f"Checks that failed or warned ({len(self.checks)}):")
             lines += [f"  - {c}" for c in self.checks]
+        if self.unread:
+            lines.append(f"Landing files no table reads ({len(self.unread)} place(s)), nothing "
+                         "of them loaded. Move them to <source>/<table>/:")
+            lines += [f"  - {u}" for u in self.unread]
         return "\n".join(lines)
 
 
@@ -263,4 +270,4 @@ def find_problems(
     if not _has_meta(con):
         return Problems(checks=failed_checks(result))
     return Problems(rejected_in_run(con, result.run_id), quarantine_state(con),
-                    failed_checks(result))
+                    failed_checks(result), unread=unread_in_run(con, result.run_id))

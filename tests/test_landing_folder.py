@@ -143,3 +143,30 @@ def test_a_file_modified_in_the_last_seconds_waits_for_the_next_run(
     os.utime(fresh, (two_minutes_ago, two_minutes_ago))
     assert load([SPEND]).success
     assert query("select day(date) from raw_marketing.spend order by 1") == [(1,), (2,)]
+
+
+def test_files_in_a_folder_no_table_reads_are_reported(landing: Path, load, query, warehouse):
+    import duckdb
+
+    from orchestration.summary import find_problems
+
+    write(landing, "shopify/orders/o.csv", "id\n1\n")
+    write(landing, "shopify/orders/p.csv", "id\n2\n")
+    write(landing, "shopfy/order/o.csv", "id\n1\n")
+    write(landing, "marketing/spend.csv", HEADER)  # a file where a table folder belongs
+    write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    write(landing, "shopify/notes.txt", "not data")
+    write(landing, "marketing/.DS_Store", "hidden")
+    result = load([SPEND])
+    assert result.success
+    rows = query("select source_file, message from raw_meta.load_audit "
+                 "where status = 'unread' order by 1")
+    assert [r[0] for r in rows] == ["marketing/spend.csv", "shopfy/", "shopify/orders/"]
+    assert "1 file(s)" in rows[1][1] and "did you mean shopify/" in rows[1][1]
+    assert "2 file(s)" in rows[2][1] and "did you mean shopify/order/" in rows[2][1]
+    # said once per run, and again on the next run while the files are still there
+    second = load([SPEND, ("marketing", "fx_rates")])
+    assert query("select count(*) from raw_meta.load_audit where status = 'unread'") == [(6,)]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        text = find_problems(con, second).render()
+    assert "shopify/orders/" in text and "no table reads" in text

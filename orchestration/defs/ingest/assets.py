@@ -14,7 +14,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from orchestration.defs.ingest.contracts import SOURCES, Table, tables_of
+from orchestration.defs.ingest.contracts import SOURCES, TABLES, Table, tables_of
 from orchestration.defs.ingest.loader import RawLoader, TableOutcome
 from orchestration.defs.ingest.problems import RejectedFile, quarantine_state
 from orchestration.defs.ingest.warehouse_meta import QUARANTINE
@@ -159,6 +159,8 @@ def build_source_assets(source: str) -> dg.AssetsDefinition:
         selected_checks = context.selected_asset_check_keys
         with duckdb.get_connection() as con:
             loader = RawLoader(con, landing.root, landing.pii_hash_key, run_id=context.run_id)
+            for unread in loader.report_unread(TABLES):
+                context.log.warning(f"not loaded: {unread.describe()}")
             for key, table in tables.items():
                 if key not in context.selected_asset_keys:
                     continue

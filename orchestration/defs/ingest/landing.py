@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,6 +63,68 @@ def files_for(landing: Path, table: Table) -> list[LandedFile]:
         elif path.is_file():
             found.append(LandedFile(path, relative, fmt))
     return found
+
+
+@dataclass(frozen=True)
+class UnreadPath:
+    """Data files in the landing folder that no table reads: a folder (its path ends with
+    ``/``) or a file in the wrong place, how many data files it holds and the table folder
+    the name comes closest to."""
+
+    path: str
+    files: int
+    suggestion: str | None
+
+    def describe(self) -> str:
+        hint = f"; did you mean {self.suggestion}?" if self.suggestion else ""
+        return (f"{self.files} file(s) in {self.path}, which no table reads (tables read "
+                f"<source>/<table>/){hint}")
+
+
+def _hidden(path: Path) -> bool:
+    return path.name.startswith((".", "_"))
+
+
+def _data_files(path: Path) -> int:
+    if path.is_file():
+        return int(path.suffix.lower() in FORMATS)
+    return sum(1 for p in path.rglob("*") if p.suffix.lower() in FORMATS
+               and not any(_hidden(part) for part in p.relative_to(path).parents
+                           if part.name) and not _hidden(p))
+
+
+def _closest(name: str, candidates: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(name, sorted(candidates), n=1, cutoff=0.6)
+    return found[0] + "/" if found else None
+
+
+def unread_paths(landing: Path, tables: Iterable[Table]) -> list[UnreadPath]:
+    """Data files the loader would never read: in a folder that is no source, in a source's
+    folder that is no table of it, or lying where a table folder belongs."""
+    known = {(t.source, t.name) for t in tables}
+    sources = {s for s, _ in known}
+    if not landing.is_dir():
+        return []
+    out: list[UnreadPath] = []
+
+    def add(path: Path, candidates: Iterable[str], name: str) -> None:
+        files = _data_files(path)
+        if files:
+            relative = path.relative_to(landing).as_posix() + ("/" if path.is_dir() else "")
+            out.append(UnreadPath(relative, files, _closest(name, candidates)))
+
+    for top in sorted(landing.iterdir()):
+        if _hidden(top):
+            continue
+        if top.name not in sources or not top.is_dir():
+            add(top, sources, top.stem)
+            continue
+        tables_here = [f"{top.name}/{t}" for s, t in known if s == top.name]
+        for sub in sorted(top.iterdir()):
+            if _hidden(sub) or ((top.name, sub.name) in known and sub.is_dir()):
+                continue
+            add(sub, tables_here, f"{top.name}/{sub.stem}")
+    return out
 
 
 def fingerprint(files: list[LandedFile]) -> str:

@@ -28,7 +28,13 @@ import duckdb
 from orchestration.defs import settings
 from orchestration.defs.ingest import pii
 from orchestration.defs.ingest.contracts import Table
-from orchestration.defs.ingest.landing import FORMATS, LandedFile, files_for
+from orchestration.defs.ingest.landing import (
+    FORMATS,
+    LandedFile,
+    UnreadPath,
+    files_for,
+    unread_paths,
+)
 from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
 from orchestration.defs.ingest.validation import (
     PROBLEMS,
@@ -191,6 +197,26 @@ class RawLoader:
             if status in ("pending", "rejected") or (at > changes[-1] and status != "unchanged"):
                 continue
             outcome.files[at] = self.load_file(table, file, recheck=True)
+
+    def report_unread(self, tables: Sequence[Table]) -> list[UnreadPath]:
+        """Data files in folders no table reads, one audit row (status ``unread``) per folder
+        and run (every raw asset of a run calls this; the first one writes the rows)."""
+        found = unread_paths(self.landing, tables)
+        now = datetime.now(UTC)
+        for unread in found:
+            seen = self.con.execute(
+                f"select 1 from {LOAD_AUDIT} where run_id = ? and status = 'unread' "
+                "and source_file = ?", [self.run_id, unread.path]).fetchone()
+            if seen is not None:
+                continue
+            parts = unread.path.rstrip("/").split("/")
+            self.con.execute(
+                f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, status, "
+                "rows_landed, rows_loaded, rows_quarantined, message, started_at, finished_at) "
+                "values (?, ?, ?, ?, 'unread', 0, 0, 0, ?, ?, ?)",
+                [self.run_id, parts[0], "/".join(parts[1:]), unread.path, unread.describe(),
+                 now, now])
+        return found
 
     # ------------------------------------------------------------------ files that changed
     @staticmethod
