@@ -17,6 +17,7 @@ replaced by ``[email]`` (``mask_emails_sql``), plain or URL-encoded: no plain em
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 
@@ -93,6 +94,8 @@ def register(con: duckdb.DuckDBPyConnection, key: str) -> None:
     def _hash_array(values: pa.Array) -> pa.Array:
         return pa.array([pii_hash(v, key) for v in values.to_pylist()], type=pa.string())
 
+    with contextlib.suppress(duckdb.Error):  # registered already by another loader
+        con.remove_function(UDF_NAME)
     con.create_function(
         UDF_NAME, _hash_array, [duckdb.sqltype("VARCHAR")], duckdb.sqltype("VARCHAR"),
         type="arrow", null_handling="special", side_effects=False,
