@@ -170,3 +170,15 @@ def test_files_in_a_folder_no_table_reads_are_reported(landing: Path, load, quer
     with duckdb.connect(str(warehouse), read_only=True) as con:
         text = find_problems(con, second).render()
     assert "shopify/orders/" in text and "no table reads" in text
+
+
+def test_a_missing_landing_folder_is_not_taken_for_deleted_files(
+    landing: Path, load, query
+):
+    """An unmounted share or a wrong LANDING_DIR must not wipe the warehouse."""
+    write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    assert load([SPEND]).success
+    landing.rename(landing.with_name("moved"))
+    assert load([SPEND]).success
+    assert query("select count(*) from raw_marketing.spend") == [(1,)]
+    assert query("select count(*) from raw_meta.load_audit where status = 'removed'") == [(0,)]

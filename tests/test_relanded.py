@@ -83,3 +83,15 @@ def test_a_row_held_as_a_duplicate_is_released_when_the_other_file_is_deleted(
     assert query("select amount::int, _source_file from raw_marketing.spend") == [
         (7, "marketing/spend/b.csv")]
     assert query("select count(*) from raw_meta.quarantine") == [(0,)]
+
+
+def test_a_file_skipped_as_a_copy_loads_when_the_original_is_deleted(
+    landing: Path, load, query
+):
+    original = write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    write(landing, "marketing/spend/b.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    assert load([SPEND]).success
+    assert query("select _source_file from raw_marketing.spend") == [("marketing/spend/a.csv",)]
+    original.unlink()
+    assert load([SPEND]).success
+    assert query("select _source_file from raw_marketing.spend") == [("marketing/spend/b.csv",)]

@@ -159,6 +159,9 @@ def build_source_assets(source: str) -> dg.AssetsDefinition:
         selected_checks = context.selected_asset_check_keys
         with duckdb.get_connection() as con:
             loader = RawLoader(con, landing.root, landing.pii_hash_key, run_id=context.run_id)
+            if not landing.root.is_dir():
+                context.log.warning(f"the landing folder {landing.root} does not exist: "
+                                    "nothing to load, and no loaded file is taken as deleted")
             for unread in loader.report_unread(TABLES):
                 context.log.warning(f"not loaded: {unread.describe()}")
             for key, table in tables.items():

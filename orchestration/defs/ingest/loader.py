@@ -151,6 +151,7 @@ class RawLoader:
         self.run_id = run_id or uuid.uuid4().hex
         self.now = now or datetime.now(UTC)
         self.validators = tuple(validators)
+        self._notes: list[str] = []  # said in the audit message of the file being loaded
         con.execute("set TimeZone = 'UTC'")
         pii.register(con, pii_key)
         ensure_meta_tables(con)
@@ -160,7 +161,8 @@ class RawLoader:
         ensure_raw_table(self.con, table)
         outcome = TableOutcome(table)
         files = files_for(self.landing, table)
-        outcome.files += self._follow_deleted(table, {f.relative for f in files})
+        if self.landing.is_dir():  # a missing landing folder (unmounted?) deletes nothing
+            outcome.files += self._follow_deleted(table, {f.relative for f in files})
         settle = settings.landing_settle_seconds()
         for file in files:
             if settle and file.refused is None and self._settling(file, settle):
@@ -378,7 +380,7 @@ class RawLoader:
     def _load(
         self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
     ) -> tuple[FileOutcome, list[str], list[str]]:
-        self._notes: list[str] = []
+        self._notes = []
         if recheck:
             self._notes.append("loaded again: another file of the table changed, and rows of "
                                "this one were held as duplicates of its rows")
