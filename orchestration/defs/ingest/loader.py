@@ -432,14 +432,13 @@ class RawLoader:
         """The file holds the whole export of each ``replaces_by`` value in it (GA4: a day):
         rows other files loaded for those values go, whatever the file's name or row order."""
         by = ", ".join(quote(c) for c in table.replaces_by)
-        gone = self.con.execute(
-            f"delete from {table.qualified} where _source_file <> ? and ({by}) in "
-            f"(select distinct ({by}) from {BATCH}) returning _source_file",
-            [file.relative]).fetchall()
-        per_file: dict[str, int] = {}
-        for (name,) in gone:
-            per_file[name] = per_file.get(name, 0) + 1
-        for name, rows in sorted(per_file.items()):
+        where = (f"where _source_file <> ? and ({by}) in "
+                 f"(select distinct ({by}) from {BATCH})")
+        per_file = self.con.execute(
+            f"select _source_file, count(*) from {table.qualified} {where} group by 1 "
+            "order by 1", [file.relative]).fetchall()
+        self.con.execute(f"delete from {table.qualified} {where}", [file.relative])
+        for name, rows in per_file:
             self.con.execute(
                 f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
                 "and table_name = ? and source_file = ?",
