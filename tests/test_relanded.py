@@ -95,3 +95,16 @@ def test_a_file_skipped_as_a_copy_loads_when_the_original_is_deleted(
     original.unlink()
     assert load([SPEND]).success
     assert query("select _source_file from raw_marketing.spend") == [("marketing/spend/b.csv",)]
+
+
+def test_ga4_files_cut_at_utc_midnight_keep_every_event(landing: Path, load, query):
+    """Files cut at UTC midnight hold two property days each: neither holds the whole of
+    the other's days, so neither replaces the other."""
+    write(landing, "ga4/events/utc_0301.jsonl", _events("20260301", ["a", "b"])
+          + _events("20260302", ["c"]))
+    write(landing, "ga4/events/utc_0302.jsonl", _events("20260302", ["d", "e"]))
+    write(landing, "ga4/events/utc_0303.jsonl", _events("20260302", ["f"])
+          + _events("20260301", ["g"]).replace('"20260301"', '"20260303"'))
+    assert load([GA4]).success
+    # utc_0302 holds only 20260302, which utc_0301 holds too but not alone: all 7 stay
+    assert query("select count(*) from raw_ga4.events") == [(7,)]

@@ -429,16 +429,23 @@ class RawLoader:
         return outcome, extras, missing
 
     def _replace_other_files_rows(self, table: Table, file: LandedFile) -> None:
-        """The file holds the whole export of each ``replaces_by`` value in it (GA4: a day):
-        rows other files loaded for those values go, whatever the file's name or row order."""
-        by = ", ".join(quote(c) for c in table.replaces_by)
-        where = (f"where _source_file <> ? and ({by}) in "
-                 f"(select distinct ({by}) from {BATCH})")
-        per_file = self.con.execute(
-            f"select _source_file, count(*) from {table.qualified} {where} group by 1 "
-            "order by 1", [file.relative]).fetchall()
-        self.con.execute(f"delete from {table.qualified} {where}", [file.relative])
-        for name, rows in per_file:
+        """The file is the new export of the ``replaces_by`` values in it (GA4: a day): an
+        other file holding exactly the same values (the same day landed again, whatever its
+        name or row order) is superseded, its rows go. Files holding other sets of values
+        keep their rows (files cut at UTC midnight hold parts of two property days)."""
+        cols = list(table.replaces_by)
+        by = ", ".join(quote(c) for c in cols)
+        t_by = ", ".join(f"t.{quote(c)}" for c in cols)
+        joined = " and ".join(f"t.{quote(c)} is not distinct from m.{quote(c)}" for c in cols)
+        superseded = self.con.execute(
+            f"with mine as (select distinct {by}, true as _mine from {BATCH}) "
+            f"select t._source_file, count(*) from {table.qualified} as t "
+            f"left join mine as m on {joined} where t._source_file <> ? group by 1 "
+            "having count(*) filter (where m._mine is null) = 0 "
+            f"and count(distinct ({t_by})) = (select count(*) from mine) order by 1",
+            [file.relative]).fetchall()
+        for name, rows in superseded:
+            self.con.execute(f"delete from {table.qualified} where _source_file = ?", [name])
             self.con.execute(
                 f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
                 "and table_name = ? and source_file = ?",
