@@ -718,9 +718,9 @@ TABLES: tuple[Table, ...] = (
         formats=("jsonl", "json", "parquet"),
         description=(
             "GA4 BigQuery export (events_YYYYMMDD), one row per event, no unique key; GA4 "
-            "back-fills up to 3 days, so late events for a loaded day are normal. A file "
-            "holds whole days: a day landed again (any file name, any row order) replaces "
-            "the rows loaded for that day."),
+            "back-fills up to 3 days, so late events for a loaded day are normal. A day "
+            "landed again (any file name, any row order) supersedes the file that held "
+            "exactly that day."),
         replaces_by=("event_date",),
     ),
     # ---------------------------------------------------------------- shopify
