@@ -108,3 +108,12 @@ def test_ga4_files_cut_at_utc_midnight_keep_every_event(landing: Path, load, que
     assert load([GA4]).success
     # utc_0302 holds only 20260302, which utc_0301 holds too but not alone: all 7 stay
     assert query("select count(*) from raw_ga4.events") == [(7,)]
+
+
+def test_a_file_of_late_events_adds_to_its_day(landing: Path, load, query):
+    write(landing, "ga4/events/events_20260301.jsonl", _events("20260301", ["a", "b"]))
+    assert load([GA4]).success
+    late = _events("20260301", ["x", "y", "late"]).splitlines(keepends=True)[2]
+    write(landing, "ga4/events/events_20260301_late.jsonl", late)
+    assert load([GA4]).success
+    assert query("select count(*) from raw_ga4.events") == [(3,)]

@@ -430,9 +430,10 @@ class RawLoader:
 
     def _replace_other_files_rows(self, table: Table, file: LandedFile) -> None:
         """The file is the new export of the ``replaces_by`` values in it (GA4: a day): an
-        other file holding exactly the same values (the same day landed again, whatever its
-        name or row order) is superseded, its rows go. Files holding other sets of values
-        keep their rows (files cut at UTC midnight hold parts of two property days)."""
+        other file holding exactly the same values and no row this one lacks (the same day
+        landed again, whatever its name or row order, late events included) is superseded,
+        its rows go. Other files keep their rows: files cut at UTC midnight hold parts of
+        two property days, a file of late events holds only some of a day."""
         cols = list(table.replaces_by)
         by = ", ".join(quote(c) for c in cols)
         t_by = ", ".join(f"t.{quote(c)}" for c in cols)
@@ -444,7 +445,15 @@ class RawLoader:
             "having count(*) filter (where m._mine is null) = 0 "
             f"and count(distinct ({t_by})) = (select count(*) from mine) order by 1",
             [file.relative]).fetchall()
+        columns = ", ".join(quote(c) for c in table.column_names)
         for name, rows in superseded:
+            # a re-export holds every event the earlier one had; a file of late events does not
+            missing = self.con.execute(
+                f"select count(*) from (select {columns} from {table.qualified} "
+                f"where _source_file = ? except all select {columns} from {BATCH})",
+                [name]).fetchone()
+            if missing is None or missing[0] > 0:
+                continue
             self.con.execute(f"delete from {table.qualified} where _source_file = ?", [name])
             self.con.execute(
                 f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
