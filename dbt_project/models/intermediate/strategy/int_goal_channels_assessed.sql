@@ -18,6 +18,8 @@
 -- channel attribution credits, except the buckets that name no channel a team can work on
 -- (var channel_fit_excluded_channels: shared costs, direct, unattributed, other).
 {%- set excluded = var('channel_fit_excluded_channels') %}
+{%- set excluded_list = (["''"] + excluded | map('tojson') | list)
+    | join(', ') | replace('"', "'") %}
 
 with
 
@@ -103,6 +105,46 @@ assessed as (
     group by coalesce(channel_aliases.channel, self_assessments.channel)
 ),
 
+-- the resources each channel needs (seed channel_resource_needs), one row per channel and
+-- resource, against those the team has for the channel
+{%- set resources = [
+    ('skilled writer', 'needs_skilled_writer', 'has_writer'),
+    ('photo library', 'needs_photo_library', 'has_photos'),
+    ('photographer', 'needs_photographer', 'has_photographer'),
+    ('video library', 'needs_video_library', 'has_videos'),
+    ('video skills', 'needs_video_skills', 'has_video_skills'),
+] %}
+resource_rows as (
+    {%- for name, needs, has in resources %}
+        select
+            resource_needs.channel,
+            {{ loop.index }} as resource_order,
+            '{{ name }}' as resource_name,
+            resource_needs.{{ needs }} as is_needed,
+            assessed.channel is not null as is_assessed,
+            coalesce(assessed.{{ has }}, 0) = 1 as is_available
+        from resource_needs
+        left join assessed
+            on resource_needs.channel = assessed.channel
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+),
+
+channel_resources as (
+    select
+        channel,
+        sum(case when is_needed then 1 else 0 end) as resources_needed,
+        case
+            when max(case when is_assessed then 1 else 0 end) = 1
+                then sum(case when is_needed and is_available then 1 else 0 end)
+        end as resources_available,
+        {{ dbt.listagg(
+            "case when is_assessed and is_needed and not is_available then resource_name end",
+            "', '", "order by resource_order") }} as resources_missing
+    from resource_rows
+    group by channel
+),
+
 -- a platform named two ways keeps the larger share (a respondent may have named both)
 platform_shares as (
     select
@@ -144,11 +186,7 @@ plannable_channels as (
     from channels
     where
         channels.channel is not null
-        {%- if excluded | length > 0 %}
-            and channels.channel not in (
-                {%- for c in excluded %}'{{ c }}'{% if not loop.last %}, {% endif %}{% endfor -%}
-            )
-        {%- endif %}
+        and channels.channel not in ({{ excluded_list }})
 ),
 
 data_period as (
@@ -195,8 +233,9 @@ period_activity as (
         max(case when activity.has_own_account then 1 else 0 end) = 1 as has_own_account
     from goal_periods
     inner join activity
-        on activity.activity_date between goal_periods.period_start_date
-        and goal_periods.period_end_date
+        on
+            activity.activity_date between goal_periods.period_start_date
+            and goal_periods.period_end_date
     group by
         goal_periods.goal_id,
         activity.channel
@@ -231,8 +270,9 @@ period_credits as (
         sum(attribution_credits.credited_new_customers) as new_customers_credited
     from goal_periods
     inner join attribution_credits
-        on attribution_credits.order_date between goal_periods.period_start_date
-        and goal_periods.period_end_date
+        on
+            attribution_credits.order_date between goal_periods.period_start_date
+            and goal_periods.period_end_date
     group by
         goal_periods.goal_id,
         attribution_credits.channel
@@ -246,8 +286,9 @@ period_visitors as (
         sum(case when web_sessions.is_new_user then 1 else 0 end) as new_visitors
     from goal_periods
     inner join web_sessions
-        on web_sessions.session_start_date between goal_periods.period_start_date
-        and goal_periods.period_end_date
+        on
+            web_sessions.session_start_date between goal_periods.period_start_date
+            and goal_periods.period_end_date
     group by
         goal_periods.goal_id,
         {{ attribution_channel('web_sessions.default_channel_group',
@@ -296,38 +337,10 @@ joined as (
             when 0 then 'none'
         end as team_experience,
         assessed.hours_per_week_planned,
-        resource_needs.channel is not null as has_resource_needs,
-        {%- set resources = [
-            ('writer', 'needs_skilled_writer', 'skilled writer'),
-            ('photos', 'needs_photo_library', 'photo library'),
-            ('photographer', 'needs_photographer', 'photographer'),
-            ('videos', 'needs_video_library', 'video library'),
-            ('video_skills', 'needs_video_skills', 'video skills'),
-        ] %}
-        {%- for has, needs, _ in resources %}
-            case when resource_needs.{{ needs }} then 1 else 0 end
-            {%- if not loop.last %} +{% endif %}
-        {%- endfor %} as resources_needed,
-        case when assessed.channel is not null then
-            {%- for has, needs, _ in resources %}
-                case when resource_needs.{{ needs }} and assessed.has_{{ has }} = 1 then 1 else 0 end
-                {%- if not loop.last %} +{% endif %}
-            {%- endfor %}
-        end as resources_available,
-        case when assessed.channel is not null and resource_needs.channel is not null then
-            {{ dbt.concat([
-                "case when resource_needs." ~ resources[0][1] ~ " and assessed.has_"
-                ~ resources[0][0] ~ " = 0 then '" ~ resources[0][2] ~ ", ' else '' end",
-                "case when resource_needs." ~ resources[1][1] ~ " and assessed.has_"
-                ~ resources[1][0] ~ " = 0 then '" ~ resources[1][2] ~ ", ' else '' end",
-                "case when resource_needs." ~ resources[2][1] ~ " and assessed.has_"
-                ~ resources[2][0] ~ " = 0 then '" ~ resources[2][2] ~ ", ' else '' end",
-                "case when resource_needs." ~ resources[3][1] ~ " and assessed.has_"
-                ~ resources[3][0] ~ " = 0 then '" ~ resources[3][2] ~ ", ' else '' end",
-                "case when resource_needs." ~ resources[4][1] ~ " and assessed.has_"
-                ~ resources[4][0] ~ " = 0 then '" ~ resources[4][2] ~ ", ' else '' end",
-            ]) }}
-        end as resources_missing_text,
+        channel_resources.channel is not null as has_resource_needs,
+        channel_resources.resources_needed,
+        channel_resources.resources_available,
+        channel_resources.resources_missing,
         social_platforms.channel is not null as is_social_platform,
         case
             when platform_shares.channel is not null then platform_shares.audience_share
@@ -359,8 +372,8 @@ joined as (
             and goal_channels.channel = period_visitors.channel
     left join assessed
         on goal_channels.channel = assessed.channel
-    left join resource_needs
-        on goal_channels.channel = resource_needs.channel
+    left join channel_resources
+        on goal_channels.channel = channel_resources.channel
     left join platform_shares
         on goal_channels.channel = platform_shares.channel
     left join social_platforms
@@ -399,22 +412,25 @@ final as (
                 then incremental_missing_reason
         end as incremental_missing_reason,
         team_experience,
-        case
-            when resources_missing_text <> ''
-                then substring(resources_missing_text, 1, length(resources_missing_text) - 2)
-        end as resources_missing,
+        resources_missing,
 
         -- numerics
         cast(case when has_period_data then days_in_period else 0 end as {{ dbt.type_bigint() }})
             as days_in_period,
-        cast(case when is_in_scope and has_period_data then observed_value end as {{ type_double() }})
-            as observed_contribution,
-        cast(case when is_in_scope and has_period_data then incremental end as {{ type_double() }})
-            as incremental_contribution,
-        cast(case when is_in_scope and has_period_data then incremental_lower end as {{ type_double() }})
-            as incremental_contribution_lower,
-        cast(case when is_in_scope and has_period_data then incremental_upper end as {{ type_double() }})
-            as incremental_contribution_upper,
+        cast(
+            case when is_in_scope and has_period_data then observed_value end as {{ type_double() }}
+        ) as observed_contribution,
+        cast(
+            case when is_in_scope and has_period_data then incremental end as {{ type_double() }}
+        ) as incremental_contribution,
+        cast(
+            case when is_in_scope and has_period_data then incremental_lower end
+            as {{ type_double() }}
+        ) as incremental_contribution_lower,
+        cast(
+            case when is_in_scope and has_period_data then incremental_upper end
+            as {{ type_double() }}
+        ) as incremental_contribution_upper,
         {{ money('money_invested') }} as money_invested,
         cast(hours_logged as {{ type_double() }}) as hours_logged,
         {{ money('time_cost') }} as time_cost,

@@ -89,7 +89,12 @@ goal_bests as (
         unit_costs.*,
         max(unit_costs.contribution) over (partition by unit_costs.goal_id) as best_contribution,
         min(unit_costs.total_cost_per_unit) over (partition by unit_costs.goal_id)
-            as cheapest_cost_per_unit
+            as cheapest_cost_per_unit,
+        coalesce(
+            min(unit_costs.contribution_basis) over (partition by unit_costs.goal_id)
+            <> max(unit_costs.contribution_basis) over (partition by unit_costs.goal_id),
+            false
+        ) as has_mixed_bases
     from unit_costs
 ),
 
@@ -228,6 +233,7 @@ final as (
         -- booleans
         is_in_scope,
         is_incremental_estimable,
+        has_mixed_bases,
         has_self_assessment,
 
         -- dates
