@@ -13,6 +13,8 @@ here; only the weights are read, from the vars in dbt_project.yml.
 - F1 (followers, scope linkedin): only LinkedIn contributes, the others have the reason;
 - C1 (CSAT): the metric has no channel evidence, no channel contributes;
 - L1 (orders, starts after the data): no data yet;
+- R1 (orders, target below the baseline): a channel's orders add to what the goal reduces;
+- `fb` in the self-assessment is facebook, a social platform no respondent named (share 0);
 - an order nothing links is credited to `unattributed`, which is no channel to plan for.
 """
 
@@ -54,6 +56,7 @@ goal_id,title,metric,scope,baseline_value,target_value,start_date,deadline
 S1,Sell more,orders,all,10,20,2026-09-01,2026-12-31
 F1,LinkedIn audience,followers,linkedin,100,150,2026-09-01,2026-12-31
 C1,Happy customers,csat,all,0.7,0.9,2026-09-01,2026-12-31
+R1,Fewer orders,orders,all,20,10,2026-09-01,2026-12-31
 L1,Sell more next year,orders,all,20,30,2027-01-01,2027-03-31
 """,
     "strategy/self_assessment/self_assessment.csv": """\
@@ -63,6 +66,7 @@ instagram,professional,10,false,true,true,false,false
 linkedin,personal,3,true,false,false,false,false
 Twitter,none,1,false,false,false,false,false
 blog,professional,4,true,false,false,false,false
+fb,personal,1,true,false,false,false,false
 """,
     # four respondents: three know social sites and name platforms (the denominator)
     "surveys/audience/audience.csv": """\
@@ -95,21 +99,23 @@ id,created_at,currency,total_price,financial_status,landing_site_base_url,_fivet
 """,
 }
 
-CHANNELS = {"instagram", "email", "paid_search", "linkedin", "x", "blog"}
+CHANNELS = {"instagram", "email", "paid_search", "linkedin", "x", "blog", "facebook"}
 FIRST_DAY, LAST_DAY = date(2026, 9, 2), date(2026, 9, 10)  # first and last date of any data
 DAYS = (LAST_DAY - FIRST_DAY).days + 1
 
 # investment per channel: (money, hours, time cost), from the spend and time-log files
 INVESTMENT = {"instagram": (60.0, 3.0, 30.0), "email": (10.0, 1.0, 10.0),
               "paid_search": (50.0, 0.0, 0.0), "linkedin": (0.0, 2.0, 20.0)}
-EXPERIENCE = {"instagram": 1.0, "linkedin": 0.5, "x": 0.0, "blog": 1.0}
+EXPERIENCE = {"instagram": 1.0, "linkedin": 0.5, "x": 0.0, "blog": 1.0, "facebook": 0.5}
 # resources needed (seed channel_resource_needs) against those the self-assessment has:
 # instagram needs photo library, photographer, video skills and has the first two;
-# linkedin and x need a writer (linkedin has one, x not); blog needs a writer and photos
-RESOURCES = {"instagram": 2 / 3, "linkedin": 1.0, "x": 0.0, "blog": 0.5}
+# linkedin and x need a writer (linkedin has one, x not); blog and facebook need a writer
+# and photos and have only the writer
+RESOURCES = {"instagram": 2 / 3, "linkedin": 1.0, "x": 0.0, "blog": 0.5, "facebook": 0.5}
 # platforms used among the 3 respondents who know social sites and named platforms
-# (`twitter` is x); the other channels are no social platform the survey asks about
-AUDIENCE = {"instagram": 2 / 3, "linkedin": 1 / 3, "x": 1 / 3}
+# (`twitter` is x); nobody named facebook, a social platform: 0; the other channels are no
+# social platform the survey asks about
+AUDIENCE = {"instagram": 2 / 3, "linkedin": 1 / 3, "x": 1 / 3, "facebook": 0.0}
 
 
 def weights() -> dict[str, float]:
@@ -205,7 +211,7 @@ def test_every_plannable_channel_and_only_those(warehouse: duckdb.DuckDBPyConnec
         f"select distinct channel from {MART}").fetchall()}
     assert channels == CHANNELS
     goals = {g for (g,) in warehouse.execute(f"select distinct goal_id from {MART}").fetchall()}
-    assert goals == {"S1", "F1", "C1", "L1"}
+    assert goals == {"S1", "F1", "C1", "L1", "R1"}
 
 
 def test_sales_goal_scores_observed_credit_cost_team_and_audience(
@@ -307,9 +313,9 @@ def test_goal_without_channel_evidence_still_ranks_on_team_and_audience(
         assert row["contribution_reason"] == (
             "the goal's metric has no channel evidence: no channel figure bears on it"), channel
     order = [c for c, _ in sorted(rows.items(), key=lambda kv: kv[1]["fit_rank"])]
-    # instagram .35, linkedin .275, blog .225, x .05, then email and paid_search tie at 0
-    # and are ordered by name
-    assert order == ["instagram", "linkedin", "blog", "x", "email", "paid_search"]
+    # instagram .35, linkedin .275, blog .225, facebook .15, x .05, then email and
+    # paid_search tie at 0 and are ordered by name
+    assert order == ["instagram", "linkedin", "blog", "facebook", "x", "email", "paid_search"]
 
 
 def test_goal_whose_period_has_no_data_yet(warehouse: duckdb.DuckDBPyConnection) -> None:
@@ -318,3 +324,26 @@ def test_goal_whose_period_has_no_data_yet(warehouse: duckdb.DuckDBPyConnection)
         assert row["contribution_reason"] == "the goal's period has no data yet", channel
         assert row["contribution"] is None and row["observed_contribution"] is None
         assert row["days_in_period"] == 0 and float(row["total_investment"]) == 0.0
+
+
+def test_goal_to_reduce_its_metric_scores_no_contribution(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = goal_rows(warehouse, "R1")
+    assert_goal(rows, expected_goal({c: None for c in CHANNELS}))
+    for channel, row in rows.items():
+        assert row["goal_direction"] == "reduce"
+        assert row["contribution_reason"] == (
+            "the goal reduces its metric: a channel's contribution adds to it"), channel
+    # the evidence stays visible beside the reason
+    assert rows["instagram"]["observed_contribution"] == 3.0
+
+
+def test_social_platform_nobody_named_has_audience_share_zero(
+    warehouse: duckdb.DuckDBPyConnection,
+) -> None:
+    facebook = goal_rows(warehouse, "S1")["facebook"]
+    assert facebook["team_experience"] == "personal"  # assessed as `fb`
+    assert facebook["audience_share"] == 0.0 and facebook["audience_score"] == 0.0
+    assert facebook["audience_respondents"] == 3
+    assert facebook["audience_share_margin_of_error"] is None
