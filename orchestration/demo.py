@@ -28,6 +28,7 @@ from orchestration.summary import (
     Problems,
     conversation_answer,
     find_problems,
+    goals_answer,
     roi_answer,
     summarise,
 )
@@ -70,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
             print(roi_answer(con))
             print()
             print(conversation_answer(con))
+            print()
+            print(goals_answer(con))
             problems = find_problems(con, result)
     print()
     print(problems.render())

@@ -139,6 +139,40 @@ def conversation_answer(con: duckdb.DuckDBPyConnection, limit: int = 6) -> str:
     return "\n".join(lines)
 
 
+def _figure(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:,.0f}" if abs(value) >= 10 else f"{value:,.2f}"
+
+
+def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
+    """Where each SMART goal stands (``goal_scorecard``): status, value now against the target
+    and the value the recent trend reaches by the deadline; invalid goals with their reasons."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'goal_scorecard'").fetchone()
+    if not exists or not exists[0]:
+        return "Goals: (goal_scorecard was not built)"
+    rows = con.execute(
+        "select goal_id, goal_title, goal_status, current_value, target_value, "
+        "projected_value, deadline_date, invalid_reasons, as_of_date "
+        "from marts.goal_scorecard order by goal_id").fetchall()
+    if not rows:
+        return "Goals: none in strategy/goals (see README, Landing sources)"
+    as_of = max((r[8] for r in rows if r[8] is not None), default=None)
+    when = f", as of {as_of:%Y-%m-%d}" if as_of else ""
+    lines = [f"Goals{when} (marts.goal_scorecard, day by day in marts.goal_progress)",
+             f"  {'goal':<6} {'status':<12} {'now':>10} {'target':>10} "
+             f"{'by deadline':>12}  title"]
+    for goal_id, title, status, now, target, projected, deadline, reasons, _ in rows:
+        lines.append(f"  {goal_id:<6} {status:<12} {_figure(now):>10} {_figure(target):>10} "
+                     f"{_figure(projected):>12}  {title} (deadline {deadline:%Y-%m-%d})")
+        if reasons:
+            lines.append(f"  {'':<6} ({reasons})")
+    lines.append("  By deadline = the value now, extended by its recent trend (a projection, not a promise).")
+    return "\n".join(lines)
+
+
 @dataclass(frozen=True)
 class CheckProblem:
     """An asset check (or a dbt test Dagster logged as an observation) that failed or warned."""

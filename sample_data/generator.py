@@ -72,7 +72,7 @@ def generate(
     seo = write_backlinks(sinks, seed, period, {"small": 40, "default": 140}.get(scale, 420))
     blog = write_subscribers(sinks, seed, period)
     surveys = write_surveys(sinks, seed, period, 3.0 * max(1.0, cfg.traffic / 3), talk)
-    goals = write_strategy(sinks, period)
+    goals, planted_goals = write_strategy(sinks, period, series)
     say("social, listening, seo, blog, surveys and strategy written", flush=True)
 
     fmt = "parquet" if scale == "large" else "jsonl"
@@ -85,7 +85,8 @@ def generate(
     results = Results(
         scale=cfg, seed=seed, period=period, fx=fx, campaigns=campaigns, investment=investment,
         series=series, platforms=platforms, li_impressions=li_impressions, comments=comments,
-        listening=listening, seo=seo, blog=blog, surveys=surveys, goals=goals, web=web,
+        listening=listening, seo=seo, blog=blog, surveys=surveys, goals=goals,
+        planted_goals=planted_goals, web=web,
         ga4=ga4, shop=shop.finish(), planner=planner, stats=sinks.stats, talk=talk.log,
     )
     truth = build_truth(results)

@@ -50,6 +50,7 @@ class Results:
     blog: dict[str, dict[str, int]]
     surveys: SurveyResult
     goals: list[dict[str, object]]
+    planted_goals: dict[str, dict[str, Any]]
     web: WebTotals
     ga4: Ga4Sink
     shop: ShopTotals
@@ -102,6 +103,15 @@ def build_truth(r: Results) -> dict[str, Any]:
             "surveys": _surveys(r),
         },
         "conversations": conversations_truth(r.talk, r.period),
+        "goals": {
+            "planted": r.planted_goals,
+            "as_of_date": r.period.end.isoformat(),
+            "rule": "follower goals planted from the generated series: each goal's projected "
+                    "value is the last day's followers plus the least-squares slope of the "
+                    "last 28 days times the days left to the deadline (60 days after the end "
+                    "date); G4's target lies 80% of the way there (on track), G2's three times "
+                    "as far as anything it reached or is heading for (off track)",
+        },
         "restated_snapshot": r.platforms["instagram"].restated,
         "late_events": _m(r.ga4.late, "GA4 events that are in an export file (events_YYYYMMDD) "
                           "whose date is later than their own event_date (1-3 days late)"),

@@ -61,6 +61,7 @@ G3,Hold reach,followers,facebook,100,100,2026-09-01,2026-12-31
 G4,Backwards,followers,facebook,100,120,2026-12-31,2026-09-01
 G5,Elsewhere,followers,tiktok,100,120,2026-09-01,2026-12-31
 G6,Credit more,attribution_credit,all,0.2,0.5,2026-09-01,2026-12-31
+G7,Later,followers,all,100,150,2027-01-01,2027-03-31
 """,
     "seo/backlinks/backlinks.csv": """\
 target_domain,referring_domain,referring_url,target_url,first_seen,lost_at
@@ -271,7 +272,23 @@ def test_invalid_goals_are_kept_with_every_reason(warehouse):
          "brand awareness"),
         ("G6", False, "metric attribution_credit is published per order x touch x attribution"
          " model: no daily or monthly series a goal can follow", None),
+        ("G7", True, None, "brand awareness"),
     ]
+
+
+def test_the_scorecard_lists_every_goal_invalid_and_not_started_ones_too(warehouse):
+    rows = warehouse.execute(
+        "select goal_id, goal_status, invalid_reasons is not null from marts.goal_scorecard "
+        "order by goal_id").fetchall()
+    statuses = {goal_id: status for goal_id, status, _ in rows}
+    assert set(statuses) == {f"G{i}" for i in range(1, 8)}
+    assert {g: s for g, s in statuses.items() if g not in ("G1", "G7")} == {
+        "G2": "invalid", "G3": "invalid", "G4": "invalid", "G5": "invalid", "G6": "invalid"}
+    assert statuses["G7"] == "not started"  # starts after the fixture's last day of data
+    assert all(has_reason == (status == "invalid") for _, status, has_reason in rows)
+    # only the valid goal that has started has days in goal_progress
+    assert warehouse.execute(
+        "select distinct goal_id from marts.goal_progress").fetchall() == [("G1",)]
 
 
 def test_the_goal_check_warns_and_counts_the_invalid_goals(warehouse):

@@ -314,3 +314,38 @@ def test_the_reviewed_mentions_keep_the_reviewers_label(roi: tuple[Any, dict]) -
     effective = {text_id: (kind, label) for text_id, kind, label in rows
                  if text_id in reviewed}
     assert effective == {t: ("manual_override", label) for t, label in reviewed.items()}
+
+
+# ------------------------------------------------------------------ SMART goals
+def test_the_goal_planted_achievable_is_on_track_and_the_other_off_track(
+    roi: tuple[Any, dict],
+) -> None:
+    """The generator plants two follower goals from its own series (ground_truth.json
+    ``goals``): it projects each one with the least-squares slope of its last 28 days, then
+    sets one target 80% of the way there and the other three times as far."""
+    con, truth = roi
+    planted = truth["goals"]["planted"]
+    rows = con.execute(
+        "select goal_id, as_of_date::varchar, baseline_value, target_value, projected_value, "
+        "goal_status from marts.goal_scorecard where goal_id in (?, ?)",
+        list(planted)).fetchall()
+    assert len(rows) == len(planted) == 2
+    for goal_id, as_of, baseline, target, projected, status in rows:
+        expected = planted[goal_id]
+        assert as_of == truth["goals"]["as_of_date"], goal_id
+        assert (baseline, target) == (expected["baseline"], expected["target"]), goal_id
+        assert projected == pytest.approx(expected["projected"], rel=1e-9), goal_id
+        assert status == expected["expected_status"], goal_id
+
+
+def test_every_sample_goal_is_valid_and_the_four_goal_types_are_covered(
+    roi: tuple[Any, dict],
+) -> None:
+    con, _ = roi
+    rows = con.execute(
+        "select goal_id, is_valid, goal_type, goal_status from marts.goal_scorecard").fetchall()
+    assert len(rows) == 5
+    assert all(is_valid for _, is_valid, _, _ in rows)
+    assert {goal_type for _, _, goal_type, _ in rows} == {
+        "sales", "site traffic", "brand awareness", "service"}
+    assert not {status for *_, status in rows} & {"no data", "not started", "invalid"}

@@ -80,3 +80,15 @@ def test_the_run_answers_the_question_per_channel(demo_run, capsys):
         assert f"  {channel} " in answer
     assert "not enough data" in answer and "only 4 days of history" in answer
     assert "credit, not cause" in answer
+
+
+def test_the_run_ends_with_where_each_goal_stands(demo_run, capsys):
+    _, warehouse = demo_run
+    assert demo.main(["--skip-generate"]) == 0
+    printed = capsys.readouterr().out
+    answer = printed[printed.index("Goals, as of"):printed.index("Problems to act on")]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        goals = con.execute("select goal_id, goal_status from marts.goal_scorecard").fetchall()
+    assert len(goals) == 5  # the generator's goals
+    for goal_id, status in goals:
+        assert f"  {goal_id:<6} {status:<12} " in answer
