@@ -169,7 +169,33 @@ def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
                      f"{_figure(projected):>12}  {title} (deadline {deadline:%Y-%m-%d})")
         if reasons:
             lines.append(f"  {'':<6} ({reasons})")
-    lines.append("  By deadline = the value now, extended by its recent trend (a projection, not a promise).")
+    lines.append("  By deadline = the value now, extended by its recent trend (a projection, "
+                 "not a promise).")
+    return "\n".join(lines)
+
+
+def channel_fit_answer(con: duckdb.DuckDBPyConnection, top: int = 3) -> str:
+    """The channels that suit each goal best (``channel_fit``): rank, fit score, the basis of
+    the contribution it used, or why the channel has none."""
+    exists = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = 'channel_fit'").fetchone()
+    if not exists or not exists[0]:
+        return "Channel fit: (channel_fit was not built)"
+    rows = con.execute(
+        "select goal_id, fit_rank, channel, fit_score, contribution_basis, contribution, "
+        "contribution_reason from marts.channel_fit where fit_rank <= ? "
+        "order by goal_id, fit_rank", [top]).fetchall()
+    if not rows:
+        return "Channel fit: no valid goal"
+    lines = [f"Channels that fit each goal best (marts.channel_fit, top {top}; every "
+             "component in the mart)",
+             f"  {'goal':<6} {'rank':>4}  {'channel':<15} {'fit':>5}  contribution"]
+    for goal_id, rank, channel, score, basis, contribution, reason in rows:
+        evidence = f"{_figure(contribution)} ({basis})" if basis else f"none: {reason}"
+        lines.append(f"  {goal_id:<6} {rank:>4}  {channel:<15} {score:>5.2f}  {evidence}")
+    lines.append("  Contribution = the incremental estimate where the model has one, else the "
+                 "observed figure (attribution: credit, not cause).")
     return "\n".join(lines)
 
 
