@@ -72,6 +72,14 @@ def summarise(con: duckdb.DuckDBPyConnection) -> str:
 VERDICTS = "marts.channel_verdict"
 
 
+def _has_mart(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the mart was built (a run whose dbt step failed may lack it)."""
+    found = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = ?", [name]).fetchone()
+    return bool(found and found[0])
+
+
 def _money(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
@@ -80,10 +88,7 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
     """The project's question answered per channel, from the latest quarter of
     ``channel_verdict``: the verdict, the incremental net revenue with its interval next to
     the investment, and last-non-direct credit beside it (credit, not cause)."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'channel_verdict'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "channel_verdict"):
         return "Did social media grow revenue? (channel_verdict was not built)"
     rows = con.execute(
         f"select quarter_label, channel, verdict, incremental_net_revenue, "
@@ -115,10 +120,7 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
 def conversation_answer(con: duckdb.DuckDBPyConnection, limit: int = 6) -> str:
     """What people say, from the latest month of ``conversation_actions``: the own brand's
     problems that grew and competitors' problems that are our opportunities."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'conversation_actions'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "conversation_actions"):
         return "What people say: (conversation_actions was not built)"
     rows = con.execute(
         "select month_start_date, brand, action_kind, theme_label_en, action_reason, "
@@ -148,10 +150,7 @@ def _figure(value: float | None) -> str:
 def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
     """Where each SMART goal stands (``goal_scorecard``): status, value now against the target
     and the value the recent trend reaches by the deadline; invalid goals with their reasons."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'goal_scorecard'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "goal_scorecard"):
         return "Goals: (goal_scorecard was not built)"
     rows = con.execute(
         "select goal_id, goal_title, goal_status, current_value, target_value, "
@@ -177,10 +176,7 @@ def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
 def channel_fit_answer(con: duckdb.DuckDBPyConnection, top: int = 3) -> str:
     """The channels that suit each goal best (``channel_fit``): rank, fit score, the basis of
     the contribution it used, or why the channel has none."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'channel_fit'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "channel_fit"):
         return "Channel fit: (channel_fit was not built)"
     rows = con.execute(
         "select goal_id, fit_rank, channel, fit_score, contribution_basis, contribution, "
