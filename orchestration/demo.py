@@ -26,6 +26,7 @@ from orchestration.defs import settings
 from orchestration.defs.jobs import REFRESH_JOB
 from orchestration.summary import (
     Problems,
+    channel_fit_answer,
     conversation_answer,
     find_problems,
     goals_answer,
@@ -73,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
             print(conversation_answer(con))
             print()
             print(goals_answer(con))
+            print()
+            print(channel_fit_answer(con))
             problems = find_problems(con, result)
     print()
     print(problems.render())

@@ -14,8 +14,10 @@ from orchestration.defs.ingest.assets import FILES_CHECK, ROWS_CHECK
 from orchestration.defs.ingest.problems import (
     RejectedFile,
     TableQuarantine,
+    UnreadFolder,
     quarantine_state,
     rejected_in_run,
+    unread_in_run,
 )
 from orchestration.defs.ingest.warehouse_meta import LOADED_FILES, META_SCHEMA, QUARANTINE
 
@@ -72,6 +74,14 @@ def summarise(con: duckdb.DuckDBPyConnection) -> str:
 VERDICTS = "marts.channel_verdict"
 
 
+def _has_mart(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the mart was built (a run whose dbt step failed may lack it)."""
+    found = con.execute(
+        "select count(*) from information_schema.tables "
+        "where table_schema = 'marts' and table_name = ?", [name]).fetchone()
+    return bool(found and found[0])
+
+
 def _money(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f}"
 
@@ -80,10 +90,7 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
     """The project's question answered per channel, from the latest quarter of
     ``channel_verdict``: the verdict, the incremental net revenue with its interval next to
     the investment, and last-non-direct credit beside it (credit, not cause)."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'channel_verdict'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "channel_verdict"):
         return "Did social media grow revenue? (channel_verdict was not built)"
     rows = con.execute(
         f"select quarter_label, channel, verdict, incremental_net_revenue, "
@@ -115,10 +122,7 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
 def conversation_answer(con: duckdb.DuckDBPyConnection, limit: int = 6) -> str:
     """What people say, from the latest month of ``conversation_actions``: the own brand's
     problems that grew and competitors' problems that are our opportunities."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'conversation_actions'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "conversation_actions"):
         return "What people say: (conversation_actions was not built)"
     rows = con.execute(
         "select month_start_date, brand, action_kind, theme_label_en, action_reason, "
@@ -148,10 +152,7 @@ def _figure(value: float | None) -> str:
 def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
     """Where each SMART goal stands (``goal_scorecard``): status, value now against the target
     and the value the recent trend reaches by the deadline; invalid goals with their reasons."""
-    exists = con.execute(
-        "select count(*) from information_schema.tables "
-        "where table_schema = 'marts' and table_name = 'goal_scorecard'").fetchone()
-    if not exists or not exists[0]:
+    if not _has_mart(con, "goal_scorecard"):
         return "Goals: (goal_scorecard was not built)"
     rows = con.execute(
         "select goal_id, goal_title, goal_status, current_value, target_value, "
@@ -169,7 +170,30 @@ def goals_answer(con: duckdb.DuckDBPyConnection) -> str:
                      f"{_figure(projected):>12}  {title} (deadline {deadline:%Y-%m-%d})")
         if reasons:
             lines.append(f"  {'':<6} ({reasons})")
-    lines.append("  By deadline = the value now, extended by its recent trend (a projection, not a promise).")
+    lines.append("  By deadline = the value now, extended by its recent trend (a projection, "
+                 "not a promise).")
+    return "\n".join(lines)
+
+
+def channel_fit_answer(con: duckdb.DuckDBPyConnection, top: int = 3) -> str:
+    """The channels that suit each goal best (``channel_fit``): rank, fit score, the basis of
+    the contribution it used, or why the channel has none."""
+    if not _has_mart(con, "channel_fit"):
+        return "Channel fit: (channel_fit was not built)"
+    rows = con.execute(
+        "select goal_id, fit_rank, channel, fit_score, contribution_basis, contribution, "
+        "contribution_reason from marts.channel_fit where fit_rank <= ? "
+        "order by goal_id, fit_rank", [top]).fetchall()
+    if not rows:
+        return "Channel fit: no valid goal"
+    lines = [f"Channels that fit each goal best (marts.channel_fit, top {top}; every "
+             "component in the mart)",
+             f"  {'goal':<6} {'rank':>4}  {'channel':<15} {'fit':>5}  contribution"]
+    for goal_id, rank, channel, score, basis, contribution, reason in rows:
+        evidence = f"{_figure(contribution)} ({basis})" if basis else f"none: {reason}"
+        lines.append(f"  {goal_id:<6} {rank:>4}  {channel:<15} {score:>5.2f}  {evidence}")
+    lines.append("  Contribution = the incremental estimate where the model has one, else the "
+                 "observed figure (attribution: credit, not cause).")
     return "\n".join(lines)
 
 
@@ -196,9 +220,10 @@ class Problems:
     rejected: list[RejectedFile] = field(default_factory=list)
     quarantine: list[TableQuarantine] = field(default_factory=list)
     checks: list[CheckProblem] = field(default_factory=list)
+    unread: list[UnreadFolder] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.rejected or self.quarantine or self.checks)
+        return bool(self.rejected or self.quarantine or self.checks or self.unread)
 
     def render(self) -> str:
         lines = ["Problems to act on", "------------------"]
@@ -218,6 +243,10 @@ class Problems:
         if self.checks:
             lines.append(f"Checks that failed or warned ({len(self.checks)}):")
             lines += [f"  - {c}" for c in self.checks]
+        if self.unread:
+            lines.append(f"Landing files no table reads ({len(self.unread)} place(s)), nothing "
+                         "of them loaded. Move them to <source>/<table>/:")
+            lines += [f"  - {u}" for u in self.unread]
         return "\n".join(lines)
 
 
@@ -263,4 +292,4 @@ def find_problems(
     if not _has_meta(con):
         return Problems(checks=failed_checks(result))
     return Problems(rejected_in_run(con, result.run_id), quarantine_state(con),
-                    failed_checks(result))
+                    failed_checks(result), unread=unread_in_run(con, result.run_id))

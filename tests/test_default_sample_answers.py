@@ -19,6 +19,7 @@ opportunity), and personal data planted in free text never reaches the warehouse
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -143,6 +144,75 @@ def test_attribution_credit_sits_beside_the_effect(roi: tuple[Any, dict]) -> Non
     attributed, incremental, mape = row
     assert attributed > 0 and incremental > 0
     assert mape is not None and 0 < mape < 1  # the fit is scored on held-out days
+
+
+# ------------------------------------------------------------------ channel fit
+SALES_EVIDENCE = ("orders", "net_revenue", "new_customers")
+
+
+def fit_goals(con: Any, evidence: tuple[str, ...], channel: str) -> list[str]:
+    """The goals of channel_fit on one of these channel evidences that count ``channel``."""
+    rows = con.execute(
+        "select distinct goal_id from marts.channel_fit where channel = ? and is_in_scope "
+        f"and channel_evidence in ({', '.join('?' for _ in evidence)})",
+        [channel, *evidence]).fetchall()
+    return [g for (g,) in rows]
+
+
+def fit_row(con: Any, goal_id: str, channel: str) -> dict[str, Any]:
+    cursor = con.execute(
+        "select * from marts.channel_fit where goal_id = ? and channel = ?", [goal_id, channel])
+    names = [d[0] for d in cursor.description]
+    return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def test_the_planted_revenue_channel_fits_the_sales_goals_best(roi: tuple[Any, dict]) -> None:
+    """On every sales goal that counts it, the channel whose investment causes orders has the
+    largest contribution, measured as its incremental effect (not as credit), and ranks first."""
+    con, truth = roi
+    (driver,) = channels(truth, "revenue_driver")
+    goals = fit_goals(con, SALES_EVIDENCE, driver)
+    assert goals, "the sample has a sales goal that counts the revenue driver"
+    for goal_id in goals:
+        row = fit_row(con, goal_id, driver)
+        assert row["contribution_basis"] == "incremental", goal_id
+        assert row["contribution"] > 0 and row["contribution_score"] == 1.0, goal_id
+        assert row["fit_rank"] == 1, goal_id
+
+
+def test_the_planted_awareness_channel_brings_the_most_followers(
+    roi: tuple[Any, dict],
+) -> None:
+    con, truth = roi
+    (awareness,) = channels(truth, "awareness_only")
+    goals = fit_goals(con, ("follower_growth",), awareness)
+    assert goals, "the sample has a follower goal that counts the awareness channel"
+    for goal_id in goals:
+        row = fit_row(con, goal_id, awareness)
+        assert row["contribution_basis"] == "incremental", goal_id
+        assert row["contribution_score"] == 1.0, goal_id
+        lower, upper = row["incremental_contribution_lower"], row["incremental_contribution_upper"]
+        assert lower > 0 and lower <= row["contribution"] <= upper, goal_id
+
+
+def test_channel_fit_sums_the_same_effects_as_channel_incrementality(
+    roi: tuple[Any, dict],
+) -> None:
+    """A goal whose period covers every day of data has, per estimable channel, the
+    incremental figure channel_incrementality publishes summed over its quarters."""
+    con, _ = roi
+    rows = con.execute(
+        "select f.goal_id, f.channel, f.channel_evidence, f.incremental_contribution "
+        "from marts.channel_fit as f where f.is_incremental_estimable "
+        "and (f.period_start_date, f.period_end_date) = (select "
+        "(min(calendar_date), max(calendar_date)) from intermediate.int_dates_enriched)"
+    ).fetchall()
+    assert rows, "a sample goal covers the whole period"
+    for goal_id, channel, evidence, incremental in rows:
+        (published,) = con.execute(
+            f"select sum(incremental_{evidence}) from marts.channel_incrementality "
+            "where channel = ?", [channel]).fetchone()
+        assert math.isclose(incremental, published, rel_tol=1e-9), (goal_id, channel)
 
 
 # ------------------------------------------------------------------ what people say

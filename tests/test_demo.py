@@ -16,7 +16,7 @@ MARTS = ("kpi_tier_1_daily", "kpi_tier_2_daily", "kpi_tier_3_daily", "kpi_daily"
          "benchmark_distribution", "benchmark_interaction", "benchmark_influence",
          "metric_catalog", "social_investment_daily", "attribution_credits",
          "attribution_by_channel", "channel_incrementality", "channel_verdict",
-         "social_roi_monthly")
+         "social_roi_monthly", "channel_fit")
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,20 @@ def test_the_run_ends_with_where_each_goal_stands(demo_run, capsys):
     assert len(goals) == 5  # the generator's goals
     for goal_id, status in goals:
         assert f"  {goal_id:<6} {status:<12} " in answer
+
+
+def test_the_run_names_the_channels_that_fit_each_goal(demo_run, capsys):
+    _, warehouse = demo_run
+    assert demo.main(["--skip-generate"]) == 0
+    printed = capsys.readouterr().out
+    answer = printed[printed.index("Channels that fit each goal best"):
+                     printed.index("Problems to act on")]
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        best = con.execute(
+            "select goal_id, channel from marts.channel_fit where fit_rank = 1").fetchall()
+        goals = con.execute(
+            "select count(*) from intermediate.int_goals_validated where is_valid").fetchone()
+    assert best and len(best) == goals[0]
+    for goal_id, channel in best:
+        assert f"  {goal_id:<6} {1:>4}  {channel:<15} " in answer
+    assert "credit, not cause" in answer

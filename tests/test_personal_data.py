@@ -157,3 +157,100 @@ def test_free_text_an_elt_tool_landed_is_masked_in_staging(tmp_path: Path) -> No
                                        ("stg_social_comments__comments", "comment_text"),
                                        ("stg_surveys__csat_responses", "response_comment"))]
     assert texts == ["تماس: [phone]، [email] و @user، کد [phone]"] * 3
+
+
+def _dump(warehouse: Path) -> str:
+    target = warehouse.parent / "dump"
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        con.execute(f"export database '{target}' (format csv)")
+    return "".join(p.read_text() for p in target.glob("*.csv"))
+
+
+def test_no_plain_email_in_the_quarantine(landing: Path, warehouse: Path, load, query):
+    """marketing.spend has no personal column, so the quarantine keeps raw lines of its
+    malformed rows: an email in one, or in a value landed in the wrong column, is masked."""
+    header = "date,channel,campaign,cost_category,amount,currency\n"
+    write(landing, "marketing/spend/s.csv", header
+          + "2026-01-01,x,c1,ads,5,USD,sara.ahmadi@example.com\n"  # one field too many
+          + "Sara.Ahmadi@Example.com,x,c1,ads,5,USD\n"  # an email where the date belongs
+          + "2026-01-02,x,c1,ads,5,USD\n")
+    write(landing, "marketing/spend/s.jsonl",
+          '{"date": "2026-01-03", "channel": "x", "note": "reza@example.org", \n'
+          '{"date": "2026-01-04", "channel": "reza@example.org", "campaign": "c1", '
+          '"cost_category": "ads", "amount": -1, "currency": "USD"}\n')
+    assert load([("marketing", "spend")]).success
+    rows = query("select source_file, row_number, reason, original_value, "
+                 "raw_record::varchar from raw_meta.quarantine order by 1, 2")
+    assert [(r[0].rsplit(".")[-1], r[1]) for r in rows] == [("csv", 1), ("csv", 2), ("jsonl", 1),
+                                                  ("jsonl", 2)]
+    assert "[email]" in rows[0][4] and "[email]" in rows[1][2] and rows[1][3] == "[email]"
+    assert "[email]" in rows[2][4]
+    dumped = _dump(warehouse).lower()
+    assert "sara.ahmadi@" not in dumped and "reza@" not in dumped
+
+
+def test_emails_in_ga4_page_urls_are_masked(landing: Path, warehouse: Path, load, query):
+    """A real leak: a form posts to a URL with ?email=..., and GA4 records it as
+    page_location (and the next page's page_referrer), plain or URL-encoded."""
+    import json
+
+    event = {
+        "event_date": "20260301", "event_timestamp": 1772341200000000,
+        "event_name": "page_view", "user_pseudo_id": "u1",
+        "event_params": [
+            {"key": "page_location", "value": {"string_value": (
+                "https://shop.example/thanks?email=sara.ahmadi%40example.com&step=2")}},
+            {"key": "page_referrer", "value": {"string_value": (
+                "https://shop.example/signup?email=Sara.Ahmadi@Example.com")}},
+            {"key": "ga_session_id", "value": {"int_value": 7}},
+        ],
+    }
+    write(landing, "ga4/events/events_20260301.jsonl", json.dumps(event) + "\n")
+    assert load([("ga4", "events")]).success
+    assert query(
+        "select [p.value.string_value for p in event_params if p.key like 'page_%'], "
+        "[p.value.int_value for p in event_params if p.key = 'ga_session_id'][1] "
+        "from raw_ga4.events") == [(["https://shop.example/thanks?email=[email]&step=2",
+                                     "https://shop.example/signup?email=[email]"], 7)]
+    assert "sara.ahmadi" not in _dump(warehouse).lower()
+
+
+def test_planted_personal_data_survives_in_no_column_of_any_table(
+    landing: Path, warehouse: Path, load, query
+):
+    """Every table of the contract gets two rows: every text-like column (text, JSON, nested)
+    holds an email (plain and URL-encoded), its free-text columns a phone number and a
+    national id as well, the other columns a 1 (first row) or the email too (second row).
+    Whether a row loads or is quarantined, no planted value may be stored anywhere."""
+    import json
+
+    from orchestration.defs.ingest.contracts import TABLES
+
+    email = "Sara.Ahmadi@example.co.ir and ?email=reza.karimi%40example.org"
+    free = email + ", call 0912 345 6789, national id 0012345678"
+    for table in TABLES:
+        def text_like(column: Column) -> bool:
+            return column.type in ("VARCHAR", "JSON") or column.type.startswith("STRUCT") or (
+                column.type.endswith("]"))
+
+        first = {c.name: free if c.pii == "text" else email if text_like(c) else "1"
+                 for c in table.columns}
+        second = {c.name: free if c.pii == "text" else email for c in table.columns}
+        if "jsonl" in table.formats:
+            write(landing, f"{table.source}/{table.name}/planted.jsonl",
+                  json.dumps(first) + "\n" + json.dumps(second) + "\n")
+        else:
+            header = ",".join(table.column_names)
+            rows = "\n".join(",".join(f'"{r[n]}"' for n in table.column_names)
+                             for r in (first, second))
+            write(landing, f"{table.source}/{table.name}/planted.csv", f"{header}\n{rows}\n")
+    assert load().success
+    # every file was read (none rejected): each row loaded or went to the quarantine
+    assert query("select count(*), sum(rows_landed), count(*) filter (where status = "
+                 "'rejected') from raw_meta.load_audit") == [(len(TABLES), 2 * len(TABLES), 0)]
+    assert query("select count(distinct source || table_name) from raw_meta.quarantine") != [
+        (0,)]
+    dumped = _dump(warehouse).lower()
+    for planted in ("sara.ahmadi@", "reza.karimi%40", "reza.karimi@", "0912 345 6789",
+                    "0012345678"):
+        assert planted not in dumped, planted

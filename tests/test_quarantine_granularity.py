@@ -170,9 +170,13 @@ insert into raw_blog.subscribers_daily values ('2025-12-01', 'newsletter', 40, 1
 """
 
 
-def test_a_warehouse_from_before_keeps_working(landing: Path, warehouse: Path, load, query):
+def test_a_warehouse_from_before_keeps_working(
+    landing: Path, warehouse: Path, load, query, monkeypatch
+):
     import duckdb
 
+    # blog/old.csv is not in the landing folder: keep its rows rather than follow the deletion
+    monkeypatch.setenv("DELETED_FILES", "keep")
     with duckdb.connect(str(warehouse)) as con:
         con.execute(OLD_META)
     write(landing, "blog/subscribers_daily/new.csv",

@@ -75,3 +75,87 @@ def conversation_themes_path() -> Path | None:
     if not path.is_file():
         raise SettingError(f"CONVERSATION_THEMES_FILE names no file: {text!r}")
     return path
+
+
+DEFAULT_CSV_MAX_FIELD_CHARS = 10_000_000
+
+
+def csv_max_field_chars() -> int:
+    """``CSV_MAX_FIELD_CHARS``: the longest CSV field the loader accepts, in characters
+    (default 10,000,000); a row with a longer field is quarantined as malformed."""
+    text = os.environ.get("CSV_MAX_FIELD_CHARS", "").strip()
+    if not text:
+        return DEFAULT_CSV_MAX_FIELD_CHARS
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise SettingError(f"CSV_MAX_FIELD_CHARS must be a positive whole number, not {text!r}")
+    return value
+
+
+def _flag(name: str, default: bool) -> bool:
+    text = os.environ.get(name, "").strip().lower()
+    if not text:
+        return default
+    if text in ("1", "true", "yes", "on"):
+        return True
+    if text in ("0", "false", "no", "off"):
+        return False
+    raise SettingError(f"{name} must be true or false, not {text!r}")
+
+
+def accept_empty_replacements() -> bool:
+    """``ACCEPT_EMPTY_REPLACEMENTS`` (default false): whether a loaded landing file replaced
+    by an empty one (0 bytes, or a header only) empties its rows. By default such a file is
+    taken for an interrupted copy: its old rows are held and the file is reported."""
+    return _flag("ACCEPT_EMPTY_REPLACEMENTS", False)
+
+
+DELETED_FILES_MODES = ("follow", "keep")
+
+
+def deleted_files() -> str:
+    """``DELETED_FILES``: what becomes of the rows of a landing file deleted after it loaded:
+    ``follow`` (default: they are removed, with an audit row) or ``keep``."""
+    text = os.environ.get("DELETED_FILES", "").strip().lower() or "follow"
+    if text not in DELETED_FILES_MODES:
+        raise SettingError(f"DELETED_FILES must be one of {', '.join(DELETED_FILES_MODES)}, "
+                           f"not {text!r}")
+    return text
+
+
+def landing_settle_seconds() -> float:
+    """``LANDING_SETTLE_SECONDS`` (default 0): a landing file modified less than this many
+    seconds ago is taken as still being written and left for the next run."""
+    text = os.environ.get("LANDING_SETTLE_SECONDS", "").strip()
+    if not text:
+        return 0.0
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if value < 0:
+        raise SettingError(f"LANDING_SETTLE_SECONDS must be a number of seconds, not {text!r}")
+    return value
+
+
+DEFAULT_BUSINESS_TIMEZONE = "Asia/Tehran"  # the dbt var business_timezone's default
+
+
+def business_timezone() -> str:
+    """``BUSINESS_TIMEZONE``: the business's time zone (IANA name), in which the loader reads
+    a timestamp without an offset from a source kept in business time (the contract's
+    ``NAIVE_TIMESTAMPS``). Unset: the dbt var ``business_timezone`` from ``DBT_VARS``, else
+    Asia/Tehran (the dbt project's default), so the loader and the models agree."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    name = (os.environ.get("BUSINESS_TIMEZONE", "").strip()
+            or str(dbt_vars().get("business_timezone", "")).strip()
+            or DEFAULT_BUSINESS_TIMEZONE)
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingError(f"BUSINESS_TIMEZONE is not a time zone name: {name!r}") from None
+    return name

@@ -14,7 +14,7 @@ import dagster as dg
 import duckdb
 from dagster_duckdb import DuckDBResource
 
-from orchestration.defs.ingest.contracts import SOURCES, Table, tables_of
+from orchestration.defs.ingest.contracts import SOURCES, TABLES, Table, tables_of
 from orchestration.defs.ingest.loader import RawLoader, TableOutcome
 from orchestration.defs.ingest.problems import RejectedFile, quarantine_state
 from orchestration.defs.ingest.warehouse_meta import QUARANTINE
@@ -70,6 +70,8 @@ def _metadata(outcome: TableOutcome, row_count: int) -> dict[str, int]:
         "files_replaced": outcome.count("replaced"),
         "files_skipped": outcome.count("unchanged", "duplicate"),
         "files_rejected": outcome.count("rejected"),
+        "files_pending": outcome.count("pending"),
+        "files_removed": outcome.count("removed"),
         "rows_loaded": outcome.rows_loaded,
         "rows_quarantined": outcome.rows_quarantined,
         "values_nulled": outcome.values_nulled,
@@ -159,6 +161,11 @@ def build_source_assets(source: str) -> dg.AssetsDefinition:
         with duckdb.get_connection() as con:
             loader = RawLoader(con, landing.root, landing.pii_hash_key, run_id=context.run_id,
                                validators=[GxBatchValidator()])
+            if not landing.root.is_dir():
+                context.log.warning(f"the landing folder {landing.root} does not exist: "
+                                    "nothing to load, and no loaded file is taken as deleted")
+            for unread in loader.report_unread(TABLES):
+                context.log.warning(f"not loaded: {unread.describe()}")
             for key, table in tables.items():
                 if key not in context.selected_asset_keys:
                     continue

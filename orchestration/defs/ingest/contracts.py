@@ -53,6 +53,22 @@ class Column:
     description: str = ""
 
 
+NAIVE_TIMESTAMP_RULES = ("utc", "business", "reject")
+# Each source's time zone for a timestamp written without an offset. Connector exports
+# (Fivetran, the GA4 BigQuery export) write UTC; files people keep or export from their own
+# tools (spend, goals, surveys, overrides, ...) are in the business time zone; social
+# comments and listening come from third-party tools whose zone is not known: a naive
+# timestamp there is quarantined.
+NAIVE_TIMESTAMPS: dict[str, str] = {
+    "facebook_pages": "utc", "instagram_business": "utc", "twitter_organic": "utc",
+    "linkedin_pages": "utc", "youtube_analytics": "utc", "ga4": "utc", "shopify": "utc",
+    "social_accounts": "business", "marketing": "business", "seo": "business",
+    "blog": "business", "surveys": "business", "strategy": "business",
+    "sentiment_overrides": "business",
+    "social_comments": "reject", "listening": "reject",
+}
+
+
 @dataclass(frozen=True)
 class Table:
     """One raw table: ``<landing>/<source>/<name>/*`` loads into ``raw_<source>.<name>``."""
@@ -64,12 +80,31 @@ class Table:
     formats: tuple[str, ...] = ("csv", "jsonl", "json", "parquet")
     description: str = ""
     column_names: tuple[str, ...] = field(init=False)
+    # --- reliability (issue 11) ---
+    # A file is the whole export of the values of these columns it holds (GA4: one file per
+    # event_date): loading it replaces the rows other files loaded for those values, so a day
+    # re-landed under another name or in another order is not added twice.
+    replaces_by: tuple[str, ...] = ()
+    # How a timestamp without an offset is read: "utc" (the export writes UTC), "business"
+    # (the business time zone, BUSINESS_TIMEZONE) or "reject" (quarantined). Empty: the
+    # source's rule in NAIVE_TIMESTAMPS ("reject" for a source not listed there).
+    naive_timestamps: str = ""
     # Hours the newest data may be old before the freshness check warns; None: the source's
     # default (``FRESHNESS_HOURS``).
     freshness_hours: float | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "column_names", tuple(c.name for c in self.columns))
+        if not self.naive_timestamps:
+            object.__setattr__(self, "naive_timestamps",
+                               NAIVE_TIMESTAMPS.get(self.source, "reject"))
+        if self.naive_timestamps not in NAIVE_TIMESTAMP_RULES:
+            raise ValueError(f"{self.source}.{self.name}: naive_timestamps must be one of "
+                             f"{NAIVE_TIMESTAMP_RULES}")
+        unknown_by = set(self.replaces_by) - set(self.column_names)
+        if unknown_by:
+            raise ValueError(f"{self.source}.{self.name}: replaces_by columns {unknown_by} not "
+                             "in columns")
         unknown = set(self.key) - set(self.column_names)
         if unknown:
             raise ValueError(f"{self.source}.{self.name}: key columns {unknown} not in columns")
@@ -686,7 +721,10 @@ TABLES: tuple[Table, ...] = (
         formats=("jsonl", "json", "parquet"),
         description=(
             "GA4 BigQuery export (events_YYYYMMDD), one row per event, no unique key; GA4 "
-            "back-fills up to 3 days, so late events for a loaded day are normal."),
+            "back-fills up to 3 days, so late events for a loaded day are normal. A day "
+            "landed again (any file name, any row order) supersedes the file that held "
+            "exactly that day."),
+        replaces_by=("event_date",),
     ),
     # ---------------------------------------------------------------- shopify
     Table(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,9 +25,16 @@ from typing import Protocol, runtime_checkable
 
 import duckdb
 
+from orchestration.defs import settings
 from orchestration.defs.ingest import pii
 from orchestration.defs.ingest.contracts import Table
-from orchestration.defs.ingest.landing import LandedFile, files_for
+from orchestration.defs.ingest.landing import (
+    FORMATS,
+    LandedFile,
+    UnreadPath,
+    files_for,
+    unread_paths,
+)
 from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
 from orchestration.defs.ingest.validation import (
     PROBLEMS,
@@ -46,6 +54,9 @@ from orchestration.defs.ingest.warehouse_meta import (
     ensure_meta_tables,
     ensure_raw_table,
 )
+
+# Outcomes that change what a table holds.
+CHANGED = ("loaded", "replaced", "empty", "removed")
 
 LANDING = "_landing"
 LANDING_LINES = "_landing_lines"
@@ -96,7 +107,11 @@ class FileOutcome:
     row with nulled values counts as loaded (``values_nulled`` counts the values)."""
 
     source_file: str
-    status: str  # loaded | replaced | empty | unchanged | duplicate | rejected
+    # loaded | replaced | empty | unchanged | duplicate | rejected (nothing written; a loaded
+    # file replaced by an empty one is rejected, its rows held) | pending (still being
+    # written: left for the next run) | removed (deleted from the landing folder, its rows
+    # with it) | deleted_kept (deleted, its rows kept: DELETED_FILES=keep)
+    status: str
     rows_landed: int = 0
     rows_loaded: int = 0
     rows_quarantined: int = 0
@@ -157,6 +172,7 @@ class RawLoader:
         self.now = now or datetime.now(UTC)
         self.validators = tuple(validators)
         self._records: list[ValidationRecord] = []
+        self._notes: list[str] = []  # said in the audit message of the file being loaded
         con.execute("set TimeZone = 'UTC'")
         pii.register(con, pii_key)
         ensure_meta_tables(con)
@@ -165,21 +181,141 @@ class RawLoader:
     def load_table(self, table: Table) -> TableOutcome:
         ensure_raw_table(self.con, table)
         outcome = TableOutcome(table)
-        for file in files_for(self.landing, table):
+        files = files_for(self.landing, table)
+        if self.landing.is_dir():  # a missing landing folder (unmounted?) deletes nothing
+            outcome.files += self._follow_deleted(table, {f.relative for f in files})
+        settle = settings.landing_settle_seconds()
+        for file in files:
+            if settle and file.refused is None and self._settling(file, settle):
+                outcome.files.append(self._pending(table, file, settle))
+                continue
             outcome.files.append(self.load_file(table, file))
+        self._recheck_held_rows(table, files, outcome)
         return outcome
 
-    def load_file(self, table: Table, file: LandedFile) -> FileOutcome:
+    def _recheck_held_rows(
+        self, table: Table, files: list[LandedFile], outcome: TableOutcome
+    ) -> None:
+        """Rows held because another file had them first (a duplicate key already loaded
+        from another file, or a whole file with the same content) are released when that
+        other file changed or went: once the table changed in this run, every file holding
+        such rows that was skipped as unchanged, or read before the last change, is loaded
+        again."""
+        changes = [i for i, f in enumerate(outcome.files) if f.status in CHANGED]
+        if not changes:
+            return
+        held = {r[0] for r in self.con.execute(
+            f"select distinct source_file from {QUARANTINE} where source = ? and "
+            "table_name = ? and rule = 'duplicate_key' and reason like '%already loaded from%' "
+            f"union select source_file from {LOADED_FILES} where source = ? and "
+            "table_name = ? and status = 'duplicate'",
+            [table.source, table.name, table.source, table.name]).fetchall()}
+        position = {f.source_file: i for i, f in enumerate(outcome.files)}
+        for file in files:
+            at = position.get(file.relative)
+            if file.relative not in held or at is None:
+                continue
+            status = outcome.files[at].status
+            # a file read after the last change was checked against the table as it is now
+            if status in ("pending", "rejected") or (at > changes[-1] and status != "unchanged"):
+                continue
+            outcome.files[at] = self.load_file(table, file, recheck=True)
+
+    def report_unread(self, tables: Sequence[Table]) -> list[UnreadPath]:
+        """Data files in folders no table reads, one audit row (status ``unread``) per folder
+        and run (every raw asset of a run calls this; the first one writes the rows)."""
+        found = unread_paths(self.landing, tables)
+        now = datetime.now(UTC)
+        for unread in found:
+            seen = self.con.execute(
+                f"select 1 from {LOAD_AUDIT} where run_id = ? and status = 'unread' "
+                "and source_file = ?", [self.run_id, unread.path]).fetchone()
+            if seen is not None:
+                continue
+            parts = unread.path.rstrip("/").split("/")
+            self.con.execute(
+                f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, status, "
+                "rows_landed, rows_loaded, rows_quarantined, message, started_at, finished_at) "
+                "values (?, ?, ?, ?, 'unread', 0, 0, 0, ?, ?, ?)",
+                [self.run_id, parts[0], "/".join(parts[1:]), unread.path, unread.describe(),
+                 now, now])
+        return found
+
+    # ------------------------------------------------------------------ files that changed
+    @staticmethod
+    def _settling(file: LandedFile, settle: float) -> bool:
+        return time.time() - file.path.stat().st_mtime < settle
+
+    def _pending(self, table: Table, file: LandedFile, settle: float) -> FileOutcome:
+        outcome = FileOutcome(file.relative, "pending", message=(
+            f"modified less than {settle:g} s ago (LANDING_SETTLE_SECONDS): still being "
+            "written, left for the next run"))
+        self._audit_alone(table, file, None, file.path.stat().st_size, outcome,
+                          datetime.now(UTC))
+        return outcome
+
+    def _follow_deleted(self, table: Table, present: set[str]) -> list[FileOutcome]:
+        """Files this table loaded that are gone from the landing folder: their rows and
+        quarantine entries are removed (``DELETED_FILES=follow``) or kept (``keep``); either
+        way one audit row says so."""
+        known = self.con.execute(
+            f"select source_file, status, rows_loaded from {LOADED_FILES} "
+            "where source = ? and table_name = ? order by source_file",
+            [table.source, table.name]).fetchall()
+        mode = settings.deleted_files()
+        out = []
+        for relative, status, rows_loaded in known:
+            if relative in present or status == "deleted_kept":
+                continue
+            path = self.landing / relative
+            file = LandedFile(path, relative, FORMATS.get(path.suffix.lower(), "unknown"))
+            started = datetime.now(UTC)
+            self.con.begin()
+            if mode == "keep":
+                self.con.execute(
+                    f"update {LOADED_FILES} set status = 'deleted_kept' where source = ? "
+                    "and table_name = ? and source_file = ?",
+                    [table.source, table.name, relative])
+                outcome = FileOutcome(relative, "deleted_kept", message=(
+                    f"deleted from the landing folder; its {rows_loaded} row(s) are kept "
+                    "(DELETED_FILES=keep)"))
+            else:
+                where = "where source = ? and table_name = ? and source_file = ?"
+                params = [table.source, table.name, relative]
+                removed = self.con.execute(
+                    f"delete from {table.qualified} where _source_file = ?",
+                    [relative]).fetchone()
+                entries = self.con.execute(f"delete from {QUARANTINE} {where}",
+                                           params).fetchone()
+                self.con.execute(f"delete from {LOADED_FILES} {where}", params)
+                outcome = FileOutcome(relative, "removed", message=(
+                    f"deleted from the landing folder: its {removed[0] if removed else 0} "
+                    f"row(s) and {entries[0] if entries else 0} quarantine entry(ies) were "
+                    "removed with it (DELETED_FILES=follow)"))
+            self._audit(table, file, None, None, outcome, [], [], started)
+            self.con.commit()
+            out.append(outcome)
+        return out
+
+    def load_file(self, table: Table, file: LandedFile, recheck: bool = False) -> FileOutcome:
+        """Load one file. ``recheck``: load it again even if unchanged (rows of it were held
+        as duplicates of another file's rows, and the table changed)."""
         started = datetime.now(UTC)
         self._records = []
+        if file.refused is not None:
+            outcome = FileOutcome(file.relative, "rejected",
+                                  message=f"{file.relative}: {file.refused}",
+                                  rejected_reason=file.refused)
+            self._audit_alone(table, file, None, None, outcome, started)
+            return outcome
         file_hash = file.sha256()
         size = file.path.stat().st_size
-        skip = self._skip_reason(table, file, file_hash, size)
+        skip = self._skip_reason(table, file, file_hash, size, recheck)
         if skip is not None:
             return skip
         self.con.begin()
         try:
-            outcome, extras, missing = self._load(table, file, file_hash, size)
+            outcome, extras, missing = self._load(table, file, file_hash, size, recheck)
             self._audit(table, file, file_hash, size, outcome, extras, missing, started)
             self.con.commit()
         except FileRejected as err:
@@ -200,14 +336,14 @@ class RawLoader:
 
     # ------------------------------------------------------------------ steps
     def _skip_reason(
-        self, table: Table, file: LandedFile, file_hash: str, size: int
+        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
     ) -> FileOutcome | None:
         prior = self.con.execute(
             f"select file_hash from {LOADED_FILES} "
             "where source = ? and table_name = ? and source_file = ?",
             [table.source, table.name, file.relative],
         ).fetchone()
-        if prior is not None and prior[0] == file_hash:
+        if prior is not None and prior[0] == file_hash and not recheck:
             return FileOutcome(file.relative, "unchanged")
         if size == 0:
             return None
@@ -264,16 +400,22 @@ class RawLoader:
             )
 
     def _load(
-        self, table: Table, file: LandedFile, file_hash: str, size: int
+        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
     ) -> tuple[FileOutcome, list[str], list[str]]:
+        self._notes = []
+        if recheck:
+            self._notes.append("loaded again: another file of the table changed, and rows of "
+                               "this one were held as duplicates of its rows")
         landed = self._read(table, file)
         parsed = landed.parsed
         parse_problems = parsed.problems if parsed is not None else []
         good_landed = landed.rows_landed - len(parse_problems)
         extras = sorted(set(landed.types) - set(table.column_names))
         missing = [c for c in table.column_names if c not in landed.types]
-        if good_landed > 0:
+        if landed.types:  # a header-only file lacking a required column is rejected too
             self._check_header(table, file, landed.types)
+        if landed.rows_landed == 0:
+            self._hold_empty_replacement(table, file, size)
         self.con.execute(f"delete from {table.qualified} where _source_file = ?",
                          [file.relative])
         self.con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
@@ -283,6 +425,8 @@ class RawLoader:
             loaded, quarantined, nulled = self._validate_and_write(table, file, file_hash,
                                                                    landed)
         quarantined += self._quarantine_parse_problems(table, file, file_hash, parse_problems)
+        if quarantined or nulled:
+            self._mask_quarantined_emails(table, file)
         if loaded + quarantined != landed.rows_landed:
             raise RuntimeError(f"{file.relative}: {landed.rows_landed} rows landed but "
                                f"{loaded} loaded + {quarantined} quarantined")
@@ -299,10 +443,64 @@ class RawLoader:
         elif quarantined or nulled:
             message = (f"{quarantined} row(s) quarantined, {nulled} value(s) nulled, "
                        f"see {QUARANTINE}")
+        if self._notes:
+            message = "; ".join([*([message] if message else []), *self._notes])
         outcome = FileOutcome(file.relative, status, landed.rows_landed, loaded, quarantined,
                               message, values_nulled=nulled)
         self._record_state(table, file, file_hash, outcome)
         return outcome, extras, missing
+
+    def _replace_other_files_rows(self, table: Table, file: LandedFile) -> None:
+        """The file is the new export of the ``replaces_by`` values in it (GA4: a day): an
+        other file holding exactly the same values and no row this one lacks (the same day
+        landed again, whatever its name or row order, late events included) is superseded,
+        its rows go. Other files keep their rows: files cut at UTC midnight hold parts of
+        two property days, a file of late events holds only some of a day."""
+        cols = list(table.replaces_by)
+        by = ", ".join(quote(c) for c in cols)
+        t_by = ", ".join(f"t.{quote(c)}" for c in cols)
+        joined = " and ".join(f"t.{quote(c)} is not distinct from m.{quote(c)}" for c in cols)
+        superseded = self.con.execute(
+            f"with mine as (select distinct {by}, true as _mine from {BATCH}) "
+            f"select t._source_file, count(*) from {table.qualified} as t "
+            f"left join mine as m on {joined} where t._source_file <> ? group by 1 "
+            "having count(*) filter (where m._mine is null) = 0 "
+            f"and count(distinct ({t_by})) = (select count(*) from mine) order by 1",
+            [file.relative]).fetchall()
+        columns = ", ".join(quote(c) for c in table.column_names)
+        for name, rows in superseded:
+            # a re-export holds every event the earlier one had; a file of late events does not
+            missing = self.con.execute(
+                f"select count(*) from (select {columns} from {table.qualified} "
+                f"where _source_file = ? except all select {columns} from {BATCH})",
+                [name]).fetchone()
+            if missing is None or missing[0] > 0:
+                continue
+            self.con.execute(f"delete from {table.qualified} where _source_file = ?", [name])
+            self.con.execute(
+                f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
+                "and table_name = ? and source_file = ?",
+                [rows, table.source, table.name, name])
+            self._notes.append(f"replaced {rows} row(s) of the same "
+                               f"{'+'.join(table.replaces_by)} loaded from {name}")
+
+    def _hold_empty_replacement(self, table: Table, file: LandedFile, size: int) -> None:
+        """A loaded file replaced by an empty one (an interrupted copy) keeps its old rows and
+        is reported, unless ``ACCEPT_EMPTY_REPLACEMENTS`` says empty replacements are real."""
+        prior = self.con.execute(
+            f"select rows_loaded + rows_quarantined from {LOADED_FILES} "
+            "where source = ? and table_name = ? and source_file = ?",
+            [table.source, table.name, file.relative]).fetchone()
+        if prior is None or not prior[0] or settings.accept_empty_replacements():
+            return
+        loaded = self.con.execute(f"select count(*) from {table.qualified} "
+                                  "where _source_file = ?", [file.relative]).fetchone()
+        what = "0 bytes" if size == 0 else "no rows, a header only"
+        raise FileRejected(
+            file.relative,
+            f"replaced by an empty file ({what}), as an interrupted copy leaves it: the "
+            f"{loaded[0] if loaded else 0} row(s) it loaded are held; set "
+            "ACCEPT_EMPTY_REPLACEMENTS=true to let an empty file empty its rows")
 
     def _validate_and_write(
         self, table: Table, file: LandedFile, file_hash: str, landed: _Landed
@@ -330,6 +528,8 @@ class RawLoader:
             f"?::timestamptz as _loaded_at, ? as _source_file, ? as _file_hash from {BATCH}",
             [self.now, file.relative, file_hash],
         )
+        if table.replaces_by:
+            self._replace_other_files_rows(table, file)
         counts = con.execute(
             "select count(*) filter (where len(_problems) = 0), "
             "count(*) filter (where len(_problems) > 0), "
@@ -408,6 +608,17 @@ class RawLoader:
             select * from {CHECKED} where len(_problems) > 0
         """
 
+    def _mask_quarantined_emails(self, table: Table, file: LandedFile) -> None:
+        """No plain email in what the quarantine keeps of this file: raw lines, values landed
+        in the wrong column and the reasons quoting them."""
+        raw = "cast(raw_record as varchar)"
+        self.con.execute(
+            f"update {QUARANTINE} set reason = {pii.mask_emails_sql('reason')}, "
+            f"original_value = {pii.mask_emails_sql('original_value')}, "
+            f"raw_record = cast({pii.mask_emails_sql(raw)} as json) "
+            "where source = ? and table_name = ? and source_file = ?",
+            [table.source, table.name, file.relative])
+
     def _quarantine_parse_problems(
         self, table: Table, file: LandedFile, file_hash: str, problems: list
     ) -> int:
@@ -434,7 +645,8 @@ class RawLoader:
         )
 
     def _audit(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
+        self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
+        outcome: FileOutcome,
         extras: list[str], missing: list[str], started: datetime,
     ) -> None:
         validation_ids = self._record_validations(table, file, file_hash)
@@ -468,8 +680,8 @@ class RawLoader:
         return ids
 
     def _audit_alone(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, outcome: FileOutcome,
-        started: datetime,
+        self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
+        outcome: FileOutcome, started: datetime,
     ) -> None:
         self.con.begin()
         self._audit(table, file, file_hash, size, outcome, [], [], started)

@@ -70,6 +70,25 @@ class TableQuarantine:
                 f"{self.values_nulled} value(s) nulled (see {QUARANTINE})")
 
 
+@dataclass(frozen=True)
+class UnreadFolder:
+    """Landing files in a folder no table reads (nothing of them loaded)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def unread_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[UnreadFolder]:
+    """Folders of the landing folder no table reads, as the run ``run_id`` found them."""
+    rows = con.execute(
+        f"select source_file, message from {LOAD_AUDIT} "
+        "where run_id = ? and status = 'unread' order by source_file", [run_id]).fetchall()
+    return [UnreadFolder(*row) for row in rows]
+
+
 def rejected_in_run(con: duckdb.DuckDBPyConnection, run_id: str) -> list[RejectedFile]:
     """Files the run ``run_id`` rejected, from the load audit."""
     rows = con.execute(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
+from orchestration.defs import settings
 from orchestration.defs.ingest.landing import LandedFile
 
 
@@ -75,17 +76,50 @@ def _arrow_of(columns: list[str], rows: list[list[str | None]], numbers: list[in
 
 
 def _check_header(columns: list[str], relative: str) -> None:
-    seen: set[str] = set()
+    """Column names must be usable as columns: none empty, none twice, and no two differing
+    only by case (the warehouse's column names are case-insensitive)."""
+    seen: dict[str, str] = {}
     for name in columns:
         if not name:
             raise FileRejected(relative, "the header has an empty column name")
-        if name in seen:
+        if name in seen.values():
             raise FileRejected(relative, f"column '{name}' appears twice in the header", name)
-        seen.add(name)
+        other = seen.get(name.casefold())
+        if other is not None:
+            raise FileRejected(relative, f"columns '{other}' and '{name}' of the header differ "
+                                         "only by case", name)
+        seen[name.casefold()] = name
+
+
+class _Keys:
+    """The keys of a file's JSON objects, checked as they come: a key must not be empty, and
+    two keys (in one object or across the file) must not differ only by case."""
+
+    def __init__(self, relative: str) -> None:
+        self.relative = relative
+        self.columns: dict[str, None] = {}
+        self._folded: dict[str, tuple[str, str]] = {}
+
+    def add(self, keys: object, where: str) -> None:
+        for key in keys:  # type: ignore[attr-defined]
+            if key in self.columns:
+                continue
+            if not key:
+                raise FileRejected(self.relative, f"{where} has an empty key; every key must "
+                                                  "name a column")
+            other = self._folded.get(key.casefold())
+            if other is not None:
+                raise FileRejected(
+                    self.relative, f"keys '{other[0]}' ({other[1]}) and '{key}' ({where}) "
+                                   "differ only by case; a column can have one spelling", key)
+            self._folded[key.casefold()] = (key, where)
+            self.columns[key] = None
 
 
 def read_csv(file: LandedFile, keep_raw: bool) -> ParsedFile:
     text = decode(file.path.read_bytes(), file.relative)
+    limit = settings.csv_max_field_chars()
+    csv.field_size_limit(limit)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader, None)
@@ -104,8 +138,12 @@ def read_csv(file: LandedFile, keep_raw: bool) -> ParsedFile:
                 break
             except csv.Error as err:
                 row_number += 1
+                reason = str(err)
+                if "field limit" in reason:
+                    reason = (f"a field is longer than {limit:,} characters (the limit, "
+                              "setting CSV_MAX_FIELD_CHARS)")
                 problems.append(ParseProblem(
-                    row_number, f"malformed CSV at line {reader.line_num}: {err}", None))
+                    row_number, f"malformed CSV at line {reader.line_num}: {reason}", None))
                 continue
             if not record:
                 continue  # a blank line is not a row
@@ -138,9 +176,12 @@ def _text(value: object) -> str | None:
 
 
 def _records_to_parsed(
-    records: list[tuple[int, dict[str, object]]], problems: list[ParseProblem]
+    records: list[tuple[int, dict[str, object]]], problems: list[ParseProblem], relative: str
 ) -> ParsedFile:
-    columns: list[str] = list(dict.fromkeys(k for _, rec in records for k in rec))
+    keys = _Keys(relative)
+    for position, rec in records:
+        keys.add(rec, f"element {position}")
+    columns = list(keys.columns)
     rows = [[_text(rec.get(name)) for name in columns] for _, rec in records]
     numbers = [n for n, _ in records]
     return ParsedFile(columns, _arrow_of(columns, rows, numbers), problems)
@@ -153,7 +194,7 @@ def read_jsonl(file: LandedFile, keep_raw: bool) -> ParsedFile:
     text = decode(file.path.read_bytes(), file.relative)
     lines: list[str] = []
     numbers: list[int] = []
-    columns: dict[str, None] = {}
+    keys = _Keys(file.relative)
     problems: list[ParseProblem] = []
     for line_number, line in enumerate(text.split("\n"), start=1):
         line = line.rstrip("\r")
@@ -163,21 +204,23 @@ def read_jsonl(file: LandedFile, keep_raw: bool) -> ParsedFile:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as err:
+            # the quarantine keeps the broken line as a JSON string
+            kept = json.dumps(line, ensure_ascii=False) if keep_raw else None
             problems.append(ParseProblem(line_number, f"invalid JSON on line {line_number}: "
-                                                      f"{err.msg} (column {err.colno})", raw))
+                                                      f"{err.msg} (column {err.colno})", kept))
             continue
         if not isinstance(value, dict):
             problems.append(ParseProblem(line_number, f"line {line_number} is not a JSON object",
                                          raw))
             continue
-        columns.update(dict.fromkeys(value))
+        keys.add(value, f"line {line_number}")
         lines.append(line)
         numbers.append(line_number)
     if not lines and not problems:
         return ParsedFile([], None)
     table = pa.table({"_row_number": pa.array(numbers, type=pa.int64()),
                       "_line": pa.array(lines, type=pa.string())})
-    return ParsedFile(list(columns), table, problems, json_lines=True)
+    return ParsedFile(list(keys.columns), table, problems, json_lines=True)
 
 
 def read_json(file: LandedFile, keep_raw: bool) -> ParsedFile:
@@ -205,7 +248,7 @@ def read_json(file: LandedFile, keep_raw: bool) -> ParsedFile:
                                          raw))
     if not records and not problems:
         return ParsedFile([], None)
-    return _records_to_parsed(records, problems)
+    return _records_to_parsed(records, problems, file.relative)
 
 
 TEXT_READERS = {"csv": read_csv, "jsonl": read_jsonl, "json": read_json}

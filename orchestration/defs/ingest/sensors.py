@@ -3,9 +3,11 @@
 
 import hashlib
 import json
+import time
 
 import dagster as dg
 
+from orchestration.defs import settings
 from orchestration.defs.ingest.assets import raw_key
 from orchestration.defs.ingest.contracts import TABLES
 from orchestration.defs.ingest.landing import files_for, fingerprint
@@ -24,11 +26,18 @@ def landing_files_sensor(
     previous: dict[str, str] = json.loads(context.cursor) if context.cursor else {}
     current: dict[str, str] = {}
     changed: list[dg.AssetKey] = []
+    settle = settings.landing_settle_seconds()
     for table in TABLES:
         files = files_for(landing.root, table)
-        if not files:
-            continue
         name = f"{table.source}/{table.name}"
+        if not files and name not in previous:
+            continue  # (a folder emptied since the last tick does start a load: rows follow)
+        if settle and any(f.refused is None and time.time() - f.path.stat().st_mtime < settle
+                          for f in files):
+            # still being written: look again on the next tick, once it has settled
+            if name in previous:
+                current[name] = previous[name]
+            continue
         current[name] = fingerprint(files)
         if previous.get(name) != current[name]:
             changed.append(raw_key(table))

@@ -2,7 +2,8 @@
 
 For every contract column the validator builds two expressions over the landed value: the
 typed value written to the raw table, and the problem (if any). Problems: empty but required,
-unreadable as the column's type, negative count, out of range, not an accepted value, not
+unreadable as the column's type, not a finite number (NaN, inf, 1e400 in a DOUBLE column),
+negative count, out of range, not an accepted value, not
 matching a pattern, in the future, and duplicate key (within the file or against rows other
 files already loaded).
 
@@ -16,8 +17,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from orchestration.defs import settings
 from orchestration.defs.ingest.contracts import Column, Table
-from orchestration.defs.ingest.pii import protected_sql
+from orchestration.defs.ingest.pii import mask_emails_sql, protected_sql
 
 PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩٫"
 ASCII_DIGITS = "01234567890123456789."
@@ -38,15 +40,59 @@ def _digits(src: str) -> str:
             f"{literal(ASCII_DIGITS)})")
 
 
-def typed_expr(column: Column, src: str, landed_type: str) -> str:
-    """The value as the raw table stores it."""
+# A date or date and time written without any time zone (no offset, no Z, no zone name).
+NAIVE_TIMESTAMP = r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([T ][0-9]{1,2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?"
+
+
+def naive_zone(table: Table) -> str | None:
+    """The zone a naive timestamp of the table is read in; None: it is quarantined."""
+    rule = table.naive_timestamps
+    if rule == "utc":
+        return "UTC"
+    if rule == "business":
+        return settings.business_timezone()
+    return None
+
+
+def _naive_sql(src: str, landed_type: str) -> str | None:
+    """SQL true when the landed value is a timestamp without a zone (None: never)."""
+    if landed_type == "VARCHAR":
+        return f"regexp_full_match({_digits(src)}, {literal(NAIVE_TIMESTAMP)})"
+    if landed_type.startswith("TIMESTAMP") and "TIME ZONE" not in landed_type:
+        return f"{src} is not null"
+    return None
+
+
+def _timestamptz_expr(src: str, landed_type: str, zone: str | None) -> str:
+    """A TIMESTAMPTZ value: with an offset as written; without one, in ``zone`` (NULL when
+    there is none: the problem is reported as ``time_zone``)."""
+    naive = _naive_sql(src, landed_type)
+    value = (f"try_cast({_digits(src)} as TIMESTAMPTZ)" if landed_type == "VARCHAR"
+             else f"try_cast({src} as TIMESTAMPTZ)")
+    if naive is None:
+        return value
+    local = (f"try_cast({_digits(src)} as TIMESTAMP)" if landed_type == "VARCHAR"
+             else f"cast({src} as TIMESTAMP)")
+    in_zone = "null" if zone is None else f"timezone({literal(zone)}, {local})"
+    return f"case when {naive} then {in_zone} else {value} end"
+
+
+def typed_expr(column: Column, src: str, landed_type: str, zone: str | None = "UTC") -> str:
+    """The value as the raw table stores it: personal data hashed or masked (``pii.py``),
+    emails masked in every other text, JSON or nested value."""
     target = column.type
     if column.pii is not None:
         return protected_sql(src, column.pii)
+    nested = target.startswith("STRUCT") or target.endswith("]")
+    if target == "TIMESTAMPTZ":
+        return _timestamptz_expr(src, landed_type, zone)
     if landed_type != "VARCHAR":
+        if nested:  # typed already (Parquet): its text values lose their emails too
+            return (f"try_cast(try_cast({mask_emails_sql(f'cast(to_json({src}) as varchar)')} "
+                    f"as JSON) as {target})")
         return f"try_cast({src} as {target})"
     if target == "VARCHAR":
-        return src
+        return mask_emails_sql(src)
     if target == "BIGINT":
         digits = _digits(src)
         return (f"case when regexp_full_match({digits}, '[+-]?[0-9]+(\\.0+)?') "
@@ -56,9 +102,9 @@ def typed_expr(column: Column, src: str, landed_type: str) -> str:
     if target == "BOOLEAN":
         return f"try_cast(lower(trim({src})) as BOOLEAN)"
     if target == "JSON":
-        return f"try_cast({src} as JSON)"
+        return f"try_cast({mask_emails_sql(src)} as JSON)"
     # STRUCT and LIST types arrive as JSON text
-    return f"try_cast(try_cast({src} as JSON) as {target})"
+    return f"try_cast(try_cast({mask_emails_sql(src)} as JSON) as {target})"
 
 
 PROBLEM = "STRUCT(\"column\" VARCHAR, rule VARCHAR, reason VARCHAR, \"value\" VARCHAR)"
@@ -79,8 +125,10 @@ def problem_struct(column: str, rule: str, reason: str, value: str = "null") -> 
 
 
 def _show(src: str) -> str:
-    """The offending value, shortened, for a reason text."""
-    return f"'''' || left(cast({src} as varchar), 60) || ''''"
+    """The offending value, shortened, for a reason text (emails masked first: a shortened
+    email is no longer recognisable as one)."""
+    shown = mask_emails_sql(f"cast({src} as varchar)")
+    return f"'''' || left({shown}, 60) || ''''"
 
 
 def _future_bound(column: Column, now: datetime) -> str:
@@ -92,7 +140,9 @@ def _future_bound(column: Column, now: datetime) -> str:
     return f"(timestamptz {literal(now.isoformat())} + interval {FUTURE_TOLERANCE_DAYS} day)"
 
 
-def problem_expr(column: Column, src: str, value: str, now: datetime) -> str:
+def problem_expr(
+    column: Column, src: str, value: str, now: datetime, naive: str | None = None
+) -> str:
     """A ``{column, rule, reason, value}`` struct when the value breaks a rule, else NULL
     (first rule broken wins)."""
     name = literal(column.name)
@@ -107,8 +157,14 @@ def problem_expr(column: Column, src: str, value: str, now: datetime) -> str:
     if column.not_null:
         whens.append(f"when {src} is null then "
                      + problem_struct(name, "required", literal("empty, but required")))
+    if naive is not None:
+        whens.append(when(naive, "time_zone", " has no time zone offset, and this source's "
+                          "zone is not known (contract NAIVE_TIMESTAMPS): write the offset"))
     whens.append(when(f"{src} is not null and {value} is null", "type",
                       f" is not a valid {column.type}"))
+    if column.type.startswith(("DOUBLE", "FLOAT", "REAL")):
+        # NaN, inf and overflowing literals (1e400) cast to DOUBLE but are not figures
+        whens.append(when(f"not isfinite({value})", "finite", " is not a finite number"))
     if column.non_negative:
         whens.append(when(f"{value} < 0", "non_negative", " is negative"))
     if column.min_value is not None:
@@ -143,6 +199,7 @@ def checked_sql(
     """SELECT over the landed rows: ``_row_number``, every contract column typed, and two
     lists of problems (empty for a good row): ``_problems``, which quarantine the row, and
     ``_nulled``, the measure values set to NULL in it."""
+    zone = naive_zone(table)
     inner: list[str] = []
     typed: list[str] = []
     problems: list[str] = []
@@ -153,8 +210,11 @@ def checked_sql(
             typed.append(f"cast(null as {column.type}) as {quote(column.name)}")
             continue
         src = f"l.{quote(column.name)}"
-        value = typed_expr(column, src, landed_type)
-        inner += [f"{value} as _v{i}", f"{problem_expr(column, src, value, now)} as _p{i}"]
+        value = typed_expr(column, src, landed_type, zone)
+        naive = (_naive_sql(src, landed_type)
+                 if zone is None and column.type == "TIMESTAMPTZ" else None)
+        problem = problem_expr(column, src, value, now, naive)
+        inner += [f"{value} as _v{i}", f"{problem} as _p{i}"]
         if table.is_measure(column):
             typed.append(f"case when _p{i} is null then _v{i} end as {quote(column.name)}")
             nulled.append(f"_p{i}")
