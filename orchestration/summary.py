@@ -20,6 +20,7 @@ from orchestration.defs.ingest.problems import (
     unread_in_run,
 )
 from orchestration.defs.ingest.warehouse_meta import LOADED_FILES, META_SCHEMA, QUARANTINE
+from orchestration.defs.quality.feed_checks import FRESHNESS_CHECK
 
 LAYERS = (("raw", "raw_%"), ("staging", "staging%"), ("intermediate", "intermediate%"),
           ("marts", "marts%"))
@@ -206,6 +207,7 @@ class CheckProblem:
     severity: str
     failing_rows: int | None = None
     description: str | None = None
+    numbers: dict[str, float] = field(default_factory=dict, compare=False)
 
     def __str__(self) -> str:
         rows = f" ({self.failing_rows:,} failing rows)" if self.failing_rows is not None else ""
@@ -240,14 +242,45 @@ class Problems:
                 lines.append(f"  - {table.table}: {table.rows_quarantined:,} row(s) "
                              f"quarantined, {table.values_nulled:,} value(s) nulled")
                 lines += [f"      {reason}" for reason in table.top_reasons]
-        if self.checks:
-            lines.append(f"Checks that failed or warned ({len(self.checks)}):")
-            lines += [f"  - {c}" for c in self.checks]
+        stale = [c for c in self.checks if c.name == FRESHNESS_CHECK]
+        others = [c for c in self.checks if c.name != FRESHNESS_CHECK]
+        if others:
+            lines.append(f"Checks that failed or warned ({len(others)}):")
+            lines += [f"  - {c}" for c in others]
+        if stale:
+            lines.append(f"Stale feeds ({len(stale)} table(s), {FRESHNESS_CHECK}, WARN): the "
+                         "newest data is older than its source's threshold (contract "
+                         "FRESHNESS_HOURS). Is the connector still syncing?")
+            lines += [f"  - {line}" for line in _stale_by_source(stale)]
         if self.unread:
             lines.append(f"Landing files no table reads ({len(self.unread)} place(s)), nothing "
                          "of them loaded. Move them to <source>/<table>/:")
             lines += [f"  - {u}" for u in self.unread]
         return "\n".join(lines)
+
+
+def _stale_by_source(stale: list[CheckProblem]) -> list[str]:
+    """One line per source: each stale table's age, and the threshold."""
+    by_source: dict[str, list[CheckProblem]] = {}
+    for check in stale:
+        source = check.target.split("/")[-2].removeprefix("raw_")
+        by_source.setdefault(source, []).append(check)
+    lines = []
+    for source, checks in sorted(by_source.items()):
+        ages = ", ".join(
+            f"{c.target.split('/')[-1]} {_hours(c.numbers.get('observed_age_hours'))}"
+            for c in sorted(checks, key=lambda c: c.target))
+        thresholds = sorted({c.numbers.get("threshold_hours") for c in checks
+                             if c.numbers.get("threshold_hours") is not None})
+        limit = "/".join(f"{t:g} h" for t in thresholds) or "?"
+        lines.append(f"{source}: {ages} old (threshold {limit})")
+    return lines
+
+
+def _hours(value: float | None) -> str:
+    if value is None:
+        return "no data"
+    return f"{value / 24:.0f} d" if value >= 72 else f"{value:.0f} h"
 
 
 def _target(key: dg.AssetKey) -> str:
@@ -264,9 +297,11 @@ def failed_checks(result: dg.ExecuteInProcessResult) -> list[CheckProblem]:
         if check.passed or check.check_name in LOADER_CHECKS:
             continue
         rows = check.metadata.get(FAILED_ROWS)
+        numbers = {k: float(v.value) for k, v in check.metadata.items()
+                   if isinstance(v.value, int | float) and not isinstance(v.value, bool)}
         out.append(CheckProblem(
             _target(check.asset_key), check.check_name, check.severity.value,
-            int(rows.value) if rows is not None else None, check.description))
+            int(rows.value) if rows is not None else None, check.description, numbers))
     seen: set[str] = set()
     for event in result.all_events:
         if event.event_type != dg.DagsterEventType.ASSET_OBSERVATION:

@@ -12,7 +12,7 @@ from orchestration.defs.ingest.assets import raw_assets, raw_key
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY
 from orchestration.defs.quality.feed_checks import (
     FRESHNESS_CHECK,
-    ROWS_CHECK,
+    LOADED_ROWS_CHECK,
     VOLUME_CHECK,
     build_feed_checks,
     freshness_result,
@@ -104,7 +104,7 @@ def test_the_loaded_rows_check_passes_then_finds_what_slipped_past_the_row_rules
     landing: Path, warehouse: Path
 ):
     write(landing, "blog/subscribers_daily/s.csv", HEADER + _rows("2026-01-09", 3))
-    check = _run(landing, warehouse)[ROWS_CHECK]
+    check = _run(landing, warehouse)[LOADED_ROWS_CHECK]
     assert check.passed is True and check.severity == dg.AssetCheckSeverity.ERROR
     assert (check.metadata["rows_of_latest_load"].value,
             check.metadata["failing_rows"].value) == (3, 0)
@@ -115,7 +115,8 @@ def test_the_loaded_rows_check_passes_then_finds_what_slipped_past_the_row_rules
                     "where blog_or_list = 'list1'")
     result = dg.materialize(
         [*raw_assets(), build_feed_checks("blog")],
-        selection=dg.AssetSelection.checks(dg.AssetCheckKey(raw_key(SUBSCRIBERS), ROWS_CHECK)),
+        selection=dg.AssetSelection.checks(
+            dg.AssetCheckKey(raw_key(SUBSCRIBERS), LOADED_ROWS_CHECK)),
         resources=resources(warehouse, landing), raise_on_error=False)
     (check,) = result.get_asset_check_evaluations()
     assert check.passed is False and check.severity == dg.AssetCheckSeverity.ERROR
@@ -137,3 +138,27 @@ def test_the_age_comes_from_a_column_every_file_fills():
     page = moment_column(TABLES_BY_KEY[("facebook_pages", "page")])
     assert page is not None and page.name == "_fivetran_synced"
     assert moment_column(TABLES_BY_KEY[("marketing", "campaigns")]) is None
+
+
+def test_the_run_summary_lists_stale_feeds_per_source_with_their_age(
+    landing: Path, warehouse: Path
+):
+    from orchestration.summary import find_problems
+
+    # newest day 2026-01-09: current until 2026-01-10 00:00 UTC; days old, by hand
+    write(landing, "blog/subscribers_daily/s.csv", HEADER + _rows("2026-01-09", 2))
+    before = datetime.now(UTC)
+    result = dg.materialize(
+        [*raw_assets(), build_feed_checks("blog")],
+        selection=dg.AssetSelection.assets(raw_key(SUBSCRIBERS)),
+        resources=resources(warehouse, landing), raise_on_error=False)
+    after = datetime.now(UTC)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        text = find_problems(con, result).render()
+    newest = datetime(2026, 1, 10, tzinfo=UTC)
+    ages = {f"{(t - newest).total_seconds() / 86400:.0f} d" for t in (before, after)}
+    assert "Stale feeds (1 table(s), source_fresh, WARN)" in text
+    assert any(f"  - blog: subscribers_daily {age} old (threshold 48 h)" in text
+               for age in ages), text
+    # the stale table is not listed again among the other checks
+    assert "[WARN] raw_blog/subscribers_daily: source_fresh" not in text

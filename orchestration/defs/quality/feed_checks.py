@@ -35,7 +35,7 @@ from orchestration.defs.resources import WAREHOUSE_POOL
 
 FRESHNESS_CHECK = "source_fresh"
 VOLUME_CHECK = "volume_normal"
-ROWS_CHECK = "gx_loaded_rows"
+LOADED_ROWS_CHECK = "gx_loaded_rows"
 
 
 def _is_feed(table: Table) -> bool:
@@ -62,7 +62,7 @@ def feed_check_specs(table: Table) -> list[dg.AssetCheckSpec]:
                      f"least {MIN_TRAILING_FILES} of them)."),
     ))
     specs.append(dg.AssetCheckSpec(
-        ROWS_CHECK, asset=key,
+        LOADED_ROWS_CHECK, asset=key,
         description=(f"GX suite expectations/raw/{target}.json, its generated column "
                      "expectations, on the rows of the table's latest load."),
     ))
@@ -74,7 +74,7 @@ def loaded_rows_result(con: duckdb.DuckDBPyConnection, table: Table, now: dateti
     found = validate_latest_load(con, table, now)
     key = raw_key(table)
     if found is None:
-        return dg.AssetCheckResult(asset_key=key, check_name=ROWS_CHECK, passed=True,
+        return dg.AssetCheckResult(asset_key=key, check_name=LOADED_ROWS_CHECK, passed=True,
                                    description="no column expectation in the suite")
     validation = found.validation
     metadata = {
@@ -88,7 +88,7 @@ def loaded_rows_result(con: duckdb.DuckDBPyConnection, table: Table, now: dateti
     passed = not validation.blocking
     description = (f"{validation.evaluated} expectation(s) met by {found.rows_validated} "
                    "row(s)" if passed else "; ".join(f.describe() for f in validation.failures))
-    return dg.AssetCheckResult(asset_key=key, check_name=ROWS_CHECK, passed=passed,
+    return dg.AssetCheckResult(asset_key=key, check_name=LOADED_ROWS_CHECK, passed=passed,
                                severity=dg.AssetCheckSeverity.ERROR, description=description,
                                metadata=metadata)
 
@@ -134,7 +134,7 @@ def build_feed_checks(source: str) -> dg.AssetChecksDefinition:
                     yield freshness_result(con, table, now)
                 if dg.AssetCheckKey(key, VOLUME_CHECK) in selected:
                     yield volume_result(con, table)
-                if dg.AssetCheckKey(key, ROWS_CHECK) in selected:
+                if dg.AssetCheckKey(key, LOADED_ROWS_CHECK) in selected:
                     yield loaded_rows_result(con, table, now)
 
     return _checks
