@@ -118,3 +118,34 @@ def test_every_mart_suite_targets_a_dbt_mart():
     from orchestration.defs.dbt.assets import dbt_models
 
     assert {mart_key(s.mart) for s in mart_suites()} <= set(dbt_models.keys)
+
+
+def test_a_failing_mart_suite_blocks_what_reads_the_mart(tmp_path: Path):
+    # the tier-2 mart with a rate of 1.7, and an asset that reads it (as a BI extract would):
+    # the blocking ERROR check fails the run and the reader is never materialised; with the
+    # rate fixed the reader runs
+    warehouse = _warehouse(
+        tmp_path / "w.duckdb", TIER_2,
+        "insert into marts.kpi_tier_2_daily values ('2026-01-02', 'all', 17, 10, 1.7, 0.2)")
+    (suite,) = [s for s in mart_suites() if s.path.stem == "kpi_tier_2_daily"]
+
+    @dg.asset(deps=[mart_key(suite.mart)])
+    def bi_extract() -> None:
+        return None
+
+    def run() -> dg.ExecuteInProcessResult:
+        return dg.materialize(
+            [dg.AssetSpec(mart_key(suite.mart)), build_mart_checks([suite]), bi_extract],
+            selection=dg.AssetSelection.assets(bi_extract)
+            | dg.AssetSelection.checks_for_assets(mart_key(suite.mart)),
+            resources=resources(warehouse, warehouse.parent), raise_on_error=False)
+
+    blocked = run()
+    assert blocked.success is False
+    assert [e.asset_key for e in blocked.get_asset_materialization_events()] == []
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute("update marts.kpi_tier_2_daily set virality_rate = 0.7")
+    passed = run()
+    assert passed.success is True
+    assert [e.asset_key for e in passed.get_asset_materialization_events()] == [
+        bi_extract.key]
