@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -30,3 +31,28 @@ def test_data_docs_are_built_for_raw_and_mart_suites(
     assert len(pages) == 2
     mart_page = next(p for p in pages if "marts.kpi_tier_2_daily" in p)
     assert "1.7" in mart_page
+
+
+def test_a_suite_with_lookups_is_validated_with_them(
+    landing: Path, load: Loader, warehouse: Path, tmp_path: Path
+):
+    # the tweet suite compares each tweet with its account's creation (a lookup into the
+    # profiles table): on the whole table too, the lookup column is there and the tweet, a
+    # month after the account was created, passes
+    write(landing, "twitter_organic/twitter_user_history/u.csv",
+          "id,screen_name,followers_count,created_at,_fivetran_synced\n"
+          "u1,nava,100,2025-06-01T00:00:00Z,2026-01-02T00:00:00Z\n")
+    write(landing, "twitter_organic/tweet/t.csv",
+          "id,account_id,user_id,created_at,full_text,retweet_count,_fivetran_synced\n"
+          "t1,a1,u1,2025-07-01T10:00:00Z,hello,1,2026-01-02T00:00:00Z\n")
+    load([("twitter_organic", "twitter_user_history"), ("twitter_organic", "tweet")])
+    out = tmp_path / "gx_docs"
+    build_data_docs(warehouse, out)
+    results = [json.loads(p.read_text(encoding="utf-8"))
+               for p in out.rglob("uncommitted/validations/**/*.json")]
+    (tweet,) = [r for r in results if r["meta"]["active_batch_definition"]["data_asset_name"]
+                == "raw_twitter_organic.tweet"]
+    lookup = [r for r in tweet["results"] if r["expectation_config"]["kwargs"].get("column_B")
+              == "account_created_at"]
+    assert len(lookup) == 1 and lookup[0]["success"] is True
+    assert lookup[0]["result"]["element_count"] == 1

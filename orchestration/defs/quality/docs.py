@@ -21,7 +21,7 @@ import duckdb
 
 from orchestration.defs import settings
 from orchestration.defs.ingest.contracts import TABLES
-from orchestration.defs.quality.batch import NO_CEILING, latest_moments
+from orchestration.defs.quality.batch import NO_CEILING, batch_frame_sql, latest_moments
 from orchestration.defs.quality.marts import mart_suites
 from orchestration.defs.quality.suites import ROW_COUNT_CEILING, raw_suite_path
 
@@ -58,7 +58,8 @@ def build_data_docs(warehouse: Path, out: Path = DEFAULT_OUT) -> Path:
     with duckdb.connect(str(warehouse), read_only=True,
                         config=settings.duckdb_config()) as con:
         for name, suite_path, query in _frames(con):
-            frame = con.execute(query).df()
+            # with the suite's lookups (facts of other tables its expectations compare with)
+            frame = con.execute(batch_frame_sql(con, suite_path, f"({query})")).df()
             suite = context.suites.add(gx.ExpectationSuite(**_suite_document(suite_path)))
             batch = source.add_dataframe_asset(name).add_batch_definition_whole_dataframe(
                 "whole_table")
