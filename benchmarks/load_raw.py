@@ -1,6 +1,10 @@
 """Time the raw load (every table, first load and an idempotent re-load) and print figures.
 
     python benchmarks/load_raw.py [--landing DIR] [--scale small|default|large] [--seed 42]
+                                  [--no-gx]
+
+The loader validates each batch with its Great Expectations suite, as the raw assets do;
+``--no-gx`` leaves GX out, to see its cost.
 
 Without ``--landing`` it generates the given scale into a temporary folder first. Prints per
 source: files, rows, seconds; then totals, rows per second and peak RSS of the process.
@@ -22,14 +26,16 @@ import duckdb
 from orchestration.defs import settings
 from orchestration.defs.ingest.contracts import SOURCES, tables_of
 from orchestration.defs.ingest.loader import RawLoader
+from orchestration.defs.quality.batch import GxBatchValidator
 from sample_data import generate
 
 
-def _load_all(landing: Path, warehouse: Path) -> tuple[float, int]:
+def _load_all(landing: Path, warehouse: Path, gx: bool) -> tuple[float, int]:
     total_rows = 0
     started = time.perf_counter()
     with duckdb.connect(str(warehouse), config=settings.duckdb_config()) as con:
-        loader = RawLoader(con, landing, "benchmark-key")
+        loader = RawLoader(con, landing, "benchmark-key",
+                           validators=[GxBatchValidator()] if gx else [])
         for source in SOURCES:
             t0 = time.perf_counter()
             files = rows = 0
@@ -48,6 +54,7 @@ def main() -> int:
     parser.add_argument("--landing", type=Path)
     parser.add_argument("--scale", default="default", choices=("small", "default", "large"))
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--no-gx", action="store_true", help="leave GX batch validation out")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         landing = args.landing or Path(tmp) / "landing"
@@ -56,11 +63,11 @@ def main() -> int:
             generate(landing, args.scale, seed=args.seed)
         warehouse = Path(tmp) / "warehouse.duckdb"
         print("first load:")
-        seconds, rows = _load_all(landing, warehouse)
+        seconds, rows = _load_all(landing, warehouse, not args.no_gx)
         print(f"first load: {rows:,} rows in {seconds:.1f} s ({rows / max(seconds, 1e-9):,.0f} "
               "rows/s)")
         print("re-load (every file unchanged, so skipped):")
-        again, _ = _load_all(landing, warehouse)
+        again, _ = _load_all(landing, warehouse, not args.no_gx)
         print(f"re-load: {again:.1f} s")
         peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"peak RSS: {peak_mib:,.0f} MiB; warehouse file: "
