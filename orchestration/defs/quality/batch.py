@@ -72,14 +72,24 @@ def _exists(con: duckdb.DuckDBPyConnection, qualified: str) -> bool:
     return bool(found and found[0])
 
 
-def batch_frame_sql(con: duckdb.DuckDBPyConnection, path: Path, batch: str) -> str:
+def batch_frame_sql(con: duckdb.DuckDBPyConnection, path: Path, batch: str,
+                    scope: str | None = None) -> str:
     """The batch, plus the columns of the suite's ``meta.lookups``: facts of another raw
     table a hand-written expectation compares the batch with, e.g. when the account a post
     belongs to was created. A lookup names ``table``, ``on`` (batch column -> that table's
     column) and ``columns`` (name -> aggregate over that table's rows of the key); a lookup
-    table not loaded yet gives NULLs, which the expectations ignore."""
+    table not loaded yet gives NULLs, which the expectations ignore.
+
+    With a ``scope``, a column no expectation of that scope reads keeps its name but not its
+    values (NULL): table-level expectations read names and the row count only, and turning a
+    GA4 batch's nested columns into pandas objects cost more than validating it."""
     lookups = gx_runtime.suite_meta(path).get("lookups") or []
     selects, joins = ["b.*"], []
+    if scope is not None:
+        read = gx_runtime.columns_read(path, scope) | {c for lookup in lookups
+                                                       for c in lookup["on"]}
+        names = [d[0] for d in con.execute(f"select * from {batch} limit 0").description]
+        selects = [f"b.{quote(n)}" if n in read else f"null as {quote(n)}" for n in names]
     for i, lookup in enumerate(lookups):
         alias = f"l{i}"
         columns: dict[str, str] = lookup["columns"]
@@ -110,7 +120,7 @@ class GxBatchValidator:
         path = raw_suite_path(table, self.suites)
         if not path.exists():
             return []
-        frame = con.execute(batch_frame_sql(con, path, batch)).df()
+        frame = con.execute(batch_frame_sql(con, path, batch, gx_runtime.BATCH_SCOPE)).df()
         parameters = {**latest_moments(datetime.now(UTC)),
                       ROW_COUNT_CEILING: row_count_ceiling(con, table)}
         suite = gx_runtime.load_suite(path, gx_runtime.BATCH_SCOPE)

@@ -135,6 +135,31 @@ def suite_meta(path: Path) -> dict[str, Any]:
     return _meta(path, path.stat().st_mtime_ns)
 
 
+# The kwargs through which an expectation names the columns whose values it reads.
+COLUMN_KWARGS = ("column", "column_A", "column_B")
+COLUMN_LIST_KWARGS = ("column_list",)
+
+
+def columns_read(path: Path, scope: str) -> frozenset[str]:
+    """The columns whose values the suite's expectations of ``scope`` read (table-level
+    expectations read names and the row count only); cached while the file is unchanged."""
+    return _columns_read(path, path.stat().st_mtime_ns, scope)
+
+
+@cache
+def _columns_read(path: Path, mtime_ns: int, scope: str) -> frozenset[str]:
+    del mtime_ns
+    document = json.loads(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for expectation in document.get("expectations", []):
+        if scope_of(expectation) != scope:
+            continue
+        kwargs = expectation.get("kwargs") or {}
+        found |= {str(kwargs[k]) for k in COLUMN_KWARGS if k in kwargs}
+        found |= {str(c) for k in COLUMN_LIST_KWARGS for c in kwargs.get(k) or []}
+    return frozenset(found)
+
+
 def load_suite(path: Path, scope: str | None = None) -> Any:
     """The suite of a reviewable JSON file, or only its expectations of one scope (cached
     while the file is unchanged)."""
