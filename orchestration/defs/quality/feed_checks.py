@@ -4,7 +4,8 @@ source, each result carrying its numbers (observed value, threshold) in its meta
 ``source_fresh`` (WARN): the newest data of the table is older than the contract's threshold
 (``contracts.FRESHNESS_HOURS``); defined only for feeds (a threshold and a moment column).
 ``volume_normal`` (WARN): the table's latest landing file has fewer than half the rows of the
-median of the files before it (an export that silently stopped or shrank).
+median of the files before it (an export that silently stopped or shrank), and so few would
+rarely happen by chance (``feeds.VOLUME_CHANCE``).
 Stale or thin data does not make a published figure wrong, it makes it old or partial: both
 warn and block nothing.
 ``gx_loaded_rows`` (ERROR): the generated column expectations of the table's GX suite on the
@@ -25,6 +26,7 @@ from orchestration.defs.ingest.contracts import SOURCES, Table, freshness_hours,
 from orchestration.defs.quality.connection import read_only
 from orchestration.defs.quality.feeds import (
     MIN_TRAILING_FILES,
+    VOLUME_CHANCE,
     VOLUME_DROP_RATIO,
     freshness,
     moment_column,
@@ -59,7 +61,9 @@ def feed_check_specs(table: Table) -> list[dg.AssetCheckSpec]:
         VOLUME_CHECK, asset=key,
         description=(f"Warns when the latest landing file of {target} has fewer than "
                      f"{VOLUME_DROP_RATIO:g} x the median rows of the files before it (at "
-                     f"least {MIN_TRAILING_FILES} of them)."),
+                     f"least {MIN_TRAILING_FILES} of them) and so few would happen by chance "
+                     f"less than {VOLUME_CHANCE:g} of the time (a Poisson count around the "
+                     "median)."),
     ))
     specs.append(dg.AssetCheckSpec(
         LOADED_ROWS_CHECK, asset=key,
@@ -111,7 +115,8 @@ def volume_result(con: duckdb.DuckDBPyConnection, table: Table) -> dg.AssetCheck
     metadata = {"latest_file": found.latest_file, "latest_rows": found.latest_rows,
                 "trailing_median_rows": found.trailing_median,
                 "trailing_files": found.trailing_files,
-                "threshold_rows": found.threshold_rows, "drop_ratio": VOLUME_DROP_RATIO}
+                "threshold_rows": found.threshold_rows, "drop_ratio": VOLUME_DROP_RATIO,
+                "chance": found.chance, "chance_limit": VOLUME_CHANCE}
     return dg.AssetCheckResult(
         asset_key=raw_key(table), check_name=VOLUME_CHECK, passed=not found.dropped,
         severity=dg.AssetCheckSeverity.WARN, description=found.describe(), metadata=metadata)

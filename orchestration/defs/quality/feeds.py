@@ -4,6 +4,7 @@ before it), computed on the warehouse and returned in numbers."""
 
 from __future__ import annotations
 
+import math
 import statistics
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,6 +17,9 @@ from orchestration.defs.ingest.warehouse_meta import LOADED_FILES
 
 # A latest file below this share of the trailing median is a drop (an export that stopped).
 VOLUME_DROP_RATIO = 0.5
+# ... and only when a file that small is this unlikely by chance (a Poisson count around the
+# median): a table of a few rows a day drops by half often, harmlessly.
+VOLUME_CHANCE = 0.01
 TRAILING_FILES = 14
 MIN_TRAILING_FILES = 3
 
@@ -97,10 +101,22 @@ class Volume:
         return VOLUME_DROP_RATIO * self.trailing_median
 
     @property
+    def chance(self) -> float | None:
+        """How likely a file this small is by chance alone: P(X <= latest rows) for a Poisson
+        count with the trailing median as its mean. One row instead of a median of three is
+        ordinary (0.20); none instead of 100 is not (4e-44)."""
+        if self.trailing_median is None or self.latest_rows is None:
+            return None
+        return poisson_cdf(self.latest_rows, self.trailing_median)
+
+    @property
     def dropped(self) -> bool:
-        threshold = self.threshold_rows
+        """Below ``VOLUME_DROP_RATIO`` x the median, and too unlikely to be chance (below
+        ``VOLUME_CHANCE``): small daily counts vary a lot without anything being wrong."""
+        threshold, chance = self.threshold_rows, self.chance
         return (threshold is not None and self.latest_rows is not None
-                and self.latest_rows < threshold)
+                and self.latest_rows < threshold and chance is not None
+                and chance < VOLUME_CHANCE)
 
     def describe(self) -> str:
         where = f"{self.table.schema}.{self.table.name}"
@@ -108,10 +124,23 @@ class Volume:
             return (f"{where}: {self.trailing_files} earlier file(s), fewer than "
                     f"{MIN_TRAILING_FILES}: no trailing median yet")
         verdict = "below" if self.dropped else "not below"
-        return (f"{where}: latest file {self.latest_file} has {self.latest_rows} row(s), "
+        text = (f"{where}: latest file {self.latest_file} has {self.latest_rows} row(s), "
                 f"{verdict} {VOLUME_DROP_RATIO:g} x the median of the {self.trailing_files} "
                 f"file(s) before it ({self.trailing_median:g} rows; threshold "
                 f"{self.threshold_rows:g})")
+        if (self.latest_rows is not None and self.threshold_rows is not None
+                and self.latest_rows < self.threshold_rows and not self.dropped):
+            text += f", but as likely as {self.chance:.2g} by chance alone"
+        return text
+
+
+def poisson_cdf(k: int, mean: float) -> float:
+    """P(X <= k) for X ~ Poisson(mean), summed in log space (no overflow for large counts)."""
+    if mean <= 0:
+        return 1.0
+    terms = [i * math.log(mean) - mean - math.lgamma(i + 1) for i in range(k + 1)]
+    top = max(terms)
+    return min(1.0, math.exp(top) * sum(math.exp(t - top) for t in terms))
 
 
 def volume(con: duckdb.DuckDBPyConnection, table: Table) -> Volume:
