@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dagster as dg
+import duckdb
 from dagster_duckdb import DuckDBResource
 
 from orchestration.defs import settings
@@ -24,10 +27,38 @@ class LandingResource(dg.ConfigurableResource):
         return Path(self.path)
 
 
-def warehouse_resource(path: Path | None = None) -> DuckDBResource:
+class WarehouseLockedError(RuntimeError):
+    """Another process holds the working warehouse file."""
+
+
+class WarehouseResource(DuckDBResource):
+    """The working warehouse. Unlike ``DuckDBResource`` (which retries a locked file for about
+    100 s with backoff, once per step), it connects once: when another process holds the file
+    the step fails at once, saying who holds it and what to do."""
+
+    @contextmanager
+    def get_connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        try:
+            con = duckdb.connect(self.database, read_only=False,
+                                 config=dict(self.connection_config))
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower():
+                raise
+            raise WarehouseLockedError(
+                f"the working warehouse {self.database} is held by another process, so the "
+                f"pipeline cannot write it: {err}. BI tools and notebooks should read the "
+                "serving copy (SERVING_DIR, see the README), never the working file; stop "
+                "that process or let its run finish, then run again.") from None
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+def warehouse_resource(path: Path | None = None) -> WarehouseResource:
     path = (path or settings.warehouse_path()).resolve()
     path.parent.mkdir(parents=True, exist_ok=True)
-    return DuckDBResource(database=str(path), connection_config=settings.duckdb_config())
+    return WarehouseResource(database=str(path), connection_config=settings.duckdb_config())
 
 
 def landing_resource(path: Path | None = None) -> LandingResource:

@@ -159,3 +159,11 @@ def business_timezone() -> str:
     except (ZoneInfoNotFoundError, ValueError):
         raise SettingError(f"BUSINESS_TIMEZONE is not a time zone name: {name!r}") from None
     return name
+
+
+def serving_dir(warehouse: Path) -> Path:
+    """``SERVING_DIR``: where the published copy of the marts goes (``serving.duckdb`` and
+    ``parquet/current/``) for BI tools. Unset: a ``serving`` folder beside the warehouse file
+    (``data/serving`` for the demo)."""
+    text = os.environ.get("SERVING_DIR", "").strip()
+    return Path(text) if text else warehouse.parent / "serving"
