@@ -172,3 +172,124 @@ def test_a_failing_blocking_mart_check_leaves_the_last_good_copy(tmp_path: Path)
     assert passed.success is True
     (served_ids,) = {frozenset(ids) for _, ids in _served(serving).values()}
     assert served_ids != {good}
+
+
+HOLDER = """
+import sys, time, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+print("holding", flush=True)
+time.sleep(300)
+"""
+
+
+def test_a_process_holding_the_working_file_fails_the_step_at_once_saying_so(
+    landing: Path, warehouse: Path
+):
+    import time
+
+    from orchestration.defs.ingest.assets import raw_assets
+    from orchestration.defs.resources import resources
+    from tests.conftest import failure_message, write
+
+    write(landing, "blog/subscribers_daily/s.csv",
+          "date,blog_or_list,subscribers_total,subscribed,unsubscribed\n"
+          "2026-01-01,news,10,1,0\n")
+    subscribers = dg.AssetKey(["raw_blog", "subscribers_daily"])
+
+    def load() -> dg.ExecuteInProcessResult:
+        return dg.materialize(raw_assets(), selection=dg.AssetSelection.assets(subscribers),
+                              resources=resources(warehouse, landing), raise_on_error=False)
+
+    assert load().success
+    # a notebook left open on the working file (read-only, as the old README advised)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(warehouse)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+        started = time.monotonic()
+        result = load()
+        waited = time.monotonic() - started
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.success is False
+    message = failure_message(result)
+    assert "is held by another process" in message and f"PID {holder.pid}" in message
+    assert "serving copy" in message
+    # dagster-duckdb's resource retried a locked file with backoff for about 100 s
+    assert waited < 30
+
+
+READER = """
+import json, os, sys, time, duckdb
+from pathlib import Path
+serving, stop = Path(sys.argv[1]), Path(sys.argv[2])
+while not stop.exists():
+    answer = {"error": None}
+    try:
+        with duckdb.connect(str(serving / "serving.duckdb"), read_only=True) as con:
+            tables = [r[0] for r in con.execute(
+                "select table_schema || '.' || table_name from information_schema.tables"
+            ).fetchall()]
+            ids = set()
+            for table in tables:
+                ids |= {r[0] for r in con.execute(
+                    f"select distinct publish_id from {table}").fetchall()}
+            answer["duckdb"] = sorted(ids)
+            answer["tables"] = len(tables)
+        # Parquet: resolve the current version once, then read its files
+        version = (serving / "parquet" / "current").resolve()
+        with duckdb.connect() as con:
+            answer["parquet"] = sorted({r[0] for r in con.execute(
+                f"select distinct publish_id from '{version}/*.parquet'").fetchall()})
+    except Exception as err:
+        answer["error"] = repr(err)
+    print(json.dumps(answer), flush=True)
+    time.sleep(0.05)
+"""
+
+
+def test_a_reader_querying_in_a_loop_during_a_refresh_sees_whole_publishes(
+    pipeline, tmp_path: Path
+):
+    import json
+    import shutil
+    import time
+
+    from orchestration.defs import settings
+    from orchestration.defs.conversations.assets import text_analysis
+    from orchestration.defs.dbt.assets import dbt_models
+    from orchestration.defs.ingest.assets import raw_assets
+    from orchestration.defs.publish.assets import SERVING_KEY, serving_marts
+    from orchestration.defs.resources import resources
+    from tests.conftest import failure_message
+
+    landing = pipeline[0]
+    working = tmp_path / "warehouse.duckdb"
+    shutil.copy(landing.parent / "warehouse.duckdb", working)
+    serving = settings.serving_dir(working)
+    first = publish(working, serving).publish_id
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen([sys.executable, "-c", READER, str(serving), str(stop)],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        # the whole refresh: raw loads, the dbt build with its tests, the publish
+        result = dg.materialize([*raw_assets(), text_analysis, dbt_models, serving_marts],
+                                resources=resources(working, landing), raise_on_error=False)
+        time.sleep(1.0)  # let the reader see the new publish
+    finally:
+        stop.touch()
+        out, err = reader.communicate(timeout=60)
+    assert result.success, failure_message(result)
+    (materialization,) = [e for e in result.get_asset_materialization_events()
+                          if e.asset_key == SERVING_KEY]
+    second = materialization.materialization.metadata["publish_id"].value
+    answers = [json.loads(line) for line in out.splitlines()]
+    assert len(answers) > 10, err
+    assert [a["error"] for a in answers if a["error"]] == []
+    # every answer from one complete publish, in the DuckDB file and in the Parquet folder
+    assert {len(a["duckdb"]) for a in answers} == {1}
+    assert {len(a["parquet"]) for a in answers} == {1}
+    seen = {a["duckdb"][0] for a in answers} | {a["parquet"][0] for a in answers}
+    assert seen == {first, second}
+    assert answers[-1]["duckdb"] == [second] and answers[-1]["parquet"] == [second]
