@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # built here, not imported, so the resources read the environment of this call
     from orchestration.definitions import build_definitions
+    from orchestration.defs.publish.assets import mart_keys
+    from orchestration.defs.publish.outcome import publish_outcome
 
     print(f"Materialising every asset into {warehouse} ...", flush=True)
     instance = dg.DagsterInstance.get() if settings.dagster_home_set() else None
@@ -79,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
             problems = find_problems(con, result)
     print()
     print(problems.render())
+    print()
+    print(publish_outcome(result, settings.serving_dir(warehouse), set(mart_keys())).render())
     if not result.success:
         print("The run failed; see the errors above (and raw_meta.load_audit).", file=sys.stderr)
         return 1

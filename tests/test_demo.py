@@ -56,6 +56,18 @@ def test_a_misspelled_column_is_listed_and_the_marts_still_refresh(demo_run, cap
                            "where _source_file = ?", [BAD_FILE]).fetchone() == (0,)
         assert con.execute("select count(*) from raw_linkedin_pages.organization_ugc_post"
                            ).fetchone()[0] > 0
+        working = {m: con.execute(f"select count(*) from marts.{m}").fetchone()[0]
+                   for m in MARTS}
+
+    # the marts passed their blocking checks, so the run published them for BI tools
+    serving = warehouse.parent / "serving"
+    (line,) = [x for x in printed.splitlines() if x.startswith("Serving copy for BI tools")]
+    assert "published " in line and str(serving / "serving.duckdb") in line
+    publish_id = line.split("published ")[1].split(" ")[0]
+    with duckdb.connect(str(serving / "serving.duckdb"), read_only=True) as con:
+        for mart, rows in working.items():
+            assert con.execute(f"select count(*), min(publish_id), max(publish_id) "
+                               f"from marts.{mart}").fetchone() == (rows, publish_id, publish_id)
 
 
 def test_strict_exits_1_on_the_same_problems(demo_run, capsys):

@@ -166,12 +166,21 @@ def test_a_failing_blocking_mart_check_leaves_the_last_good_copy(tmp_path: Path)
     assert blocked.success is False
     assert SERVING_KEY not in {e.asset_key for e in blocked.get_asset_materialization_events()}
     assert _served(serving) == {"marts.kpi_tier_2_daily": (1, {good})}
+    # the run says so, names the check, and which publish BI tools still read
+    from orchestration.defs.publish.outcome import publish_outcome
+
+    text = publish_outcome(blocked, serving, set(mart_keys())).render()
+    assert text.startswith("Serving copy NOT published") and f"still read publish {good}" in text
+    assert "  - marts/kpi_tier_2_daily: gx_kpi_tier_2_daily failed (ERROR)" in text
     with duckdb.connect(str(working)) as con:
         con.execute("update marts.kpi_tier_2_daily set virality_rate = 0.7")
     passed = run()
     assert passed.success is True
     (served_ids,) = {frozenset(ids) for _, ids in _served(serving).values()}
     assert served_ids != {good}
+    (new,) = served_ids
+    assert publish_outcome(passed, serving, set(mart_keys())).render().startswith(
+        f"Serving copy for BI tools: published {new} to ")
 
 
 HOLDER = """
