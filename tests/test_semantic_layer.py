@@ -283,7 +283,8 @@ def test_sample_kpi_rates_by_platform(sample_warehouse, tmp_path, grain):
 @pytest.mark.parametrize("grain", ["month", "quarter"])
 def test_sample_benchmark_rates_by_brand(sample_warehouse, tmp_path, grain):
     metrics = ["benchmark_likes_per_post", "benchmark_follower_growth_rate",
-               "benchmark_followers", "benchmark_positive_share", "benchmark_mentions"]
+               "benchmark_followers", "benchmark_positive_share", "benchmark_mentions",
+               "csat", "net_promoter_score"]
     answer = mf_query(sample_warehouse, tmp_path / "out.csv", metrics,
                       [f"metric_time__{grain}", "brand"])
     period = f"date_trunc('{grain}', month_start_date)"
@@ -308,11 +309,18 @@ def test_sample_benchmark_rates_by_brand(sample_warehouse, tmp_path, grain):
             inter as (select {period} as period, brand, sum(post_likes) as likes
                       from marts.benchmark_interaction where platform <> 'all' group by all),
             infl as (select {period} as period, brand, sum(positive_mentions) as pos,
-                            sum(positive_mentions + negative_mentions + neutral_mentions) as scored
+                            sum(positive_mentions + negative_mentions + neutral_mentions)
+                                as scored,
+                            sum(csat_satisfied_responses) as satisfied,
+                            sum(csat_responses) as csat_responses,
+                            sum(nps_promoters) - sum(nps_detractors) as net_promoters,
+                            sum(nps_responses) as nps_responses
                      from marts.benchmark_influence where platform = 'all' group by all)
             select dist.period, dist.brand, inter.likes::double / nullif(dist.posts, 0),
                 dist.growth::double / nullif(dist.at_start, 0), dist.followers,
-                infl.pos::double / nullif(infl.scored, 0), dist.mentions
+                infl.pos::double / nullif(infl.scored, 0), dist.mentions,
+                infl.satisfied::double / nullif(infl.csat_responses, 0),
+                100 * infl.net_promoters::double / nullif(infl.nps_responses, 0)
             from dist left join inter using (period, brand)
             left join infl using (period, brand)""").fetchall()
     assert rows

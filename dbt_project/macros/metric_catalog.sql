@@ -1064,6 +1064,18 @@
   mart: benchmark_influence
   column: csat_responses
   semantic_rows: rollup
+- key: csat_satisfied_responses
+  name: "CSAT satisfied responses"
+  tier: null
+  dimension: influence
+  definition: "CSAT responses of the month scoring 4 or 5 (the numerator of CSAT)."
+  formula: "count of responses with csat_score >= 4"
+  convention: "CSAT (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: csat_satisfied_responses
+  semantic_rows: rollup
 - key: csat
   name: "Customer satisfaction (CSAT)"
   tier: null
@@ -1075,8 +1087,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: csat
-  semantic: none
-  semantic_reason: "the count of responses scoring 4-5 is not published yet (the rate is per month only)"
+  semantic_expr: "csat_satisfied_responses / csat_responses"
 - key: nps_responses
   name: "NPS responses"
   tier: null
@@ -1089,6 +1100,30 @@
   mart: benchmark_influence
   column: nps_responses
   semantic_rows: rollup
+- key: nps_promoters
+  name: "NPS promoters"
+  tier: null
+  dimension: influence
+  definition: "NPS responses of the month scoring 9 or 10."
+  formula: "count of responses with nps_score >= 9"
+  convention: "Net Promoter Score (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: nps_promoters
+  semantic_rows: rollup
+- key: nps_detractors
+  name: "NPS detractors"
+  tier: null
+  dimension: influence
+  definition: "NPS responses of the month scoring 0 to 6."
+  formula: "count of responses with nps_score <= 6"
+  convention: "Net Promoter Score (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: nps_detractors
+  semantic_rows: rollup
 - key: net_promoter_score
   name: "Net Promoter Score"
   tier: null
@@ -1100,8 +1135,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: net_promoter_score
-  semantic: none
-  semantic_reason: "the counts of promoters and detractors are not published yet (the score is per month only)"
+  semantic_expr: "100 * (nps_promoters - nps_detractors) / nullif(nps_responses, 0)"
 - key: purchasing_customers
   name: "Purchasing customers"
   tier: null
