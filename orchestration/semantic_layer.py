@@ -108,6 +108,21 @@ SEMANTIC_MARTS: dict[str, SemanticMart] = {
 }
 
 
+# Marts with catalog metrics but no metric in the semantic layer, and why.
+UNSERIES_MARTS: dict[str, str] = {
+    "attribution_credits": "one row per order x touch x model: a credit share, not a series",
+    "attribution_by_channel": (
+        "six attribution models are alternatives, not parts: a sum over models means nothing, "
+        "and MetricFlow cannot require a group-by (query the mart per model)"),
+    "social_roi_monthly": (
+        "the credit methods are alternatives, not parts, and every method row repeats the "
+        "channel's investment: a sum over methods means nothing (query the mart per method)"),
+    "channel_incrementality": (
+        "model estimates per quarter (with intervals): they are not re-aggregated to other "
+        "grains"),
+}
+
+
 class SemanticLayerError(ValueError):
     """A catalog entry the semantic layer cannot express as it stands."""
 
@@ -134,8 +149,12 @@ def mart_columns(marts_dir: Path = MARTS_DIR) -> dict[str, set[str]]:
 
 def excluded(entry: dict[str, Any]) -> str | None:
     """Why an entry has no metric in the semantic layer (none: it has one)."""
+    if entry["mart"] in UNSERIES_MARTS:
+        return f"{entry['mart']}: {UNSERIES_MARTS[entry['mart']]}"
     if entry["mart"] not in SEMANTIC_MARTS:
-        return f"{entry['mart']} has no daily or monthly series in the semantic layer"
+        raise SemanticLayerError(
+            f"{entry['key']}: mart {entry['mart']} is in neither SEMANTIC_MARTS nor "
+            "UNSERIES_MARTS")
     if entry.get("semantic") == "none":
         reason = entry.get("semantic_reason")
         if not reason:
@@ -247,8 +266,12 @@ def semantic_layer(catalog: list[dict[str, Any]],
 
 
 def render() -> str:
-    document = semantic_layer(read_catalog(), mart_columns())
-    return HEADER + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    catalog = read_catalog()
+    document = semantic_layer(catalog, mart_columns())
+    left_out = "".join(f"#   {entry['key']}: {reason}\n" for entry in catalog
+                       if (reason := excluded(entry)) is not None)
+    return (HEADER + "# Catalog metrics without a MetricFlow metric, and why:\n" + left_out
+            + yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100))
 
 
 def main(argv: list[str] | None = None) -> int:
