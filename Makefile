@@ -19,6 +19,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m orchestration.defs.ingest.dbt_sources --check
 	$(BIN)/python -m orchestration.defs.quality.generate_suites --check
+	$(BIN)/python -m orchestration.semantic_layer --check
 	$(BIN)/sqlfluff lint --processes 2 dbt_project/models
 
 test: lint

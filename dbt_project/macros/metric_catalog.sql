@@ -5,7 +5,15 @@
     Fields: key, name, tier (KPI tier 1-3 or none), dimension (benchmark dimension or none),
     definition (plain words), formula, convention (whose), unit, grain, mart, column, and
     `indexed: true` when the benchmark mart also publishes `<column>_index_vs_peer_median`
-    and `<column>_percentile_rank` (metric_catalog lists those as metrics of their own). -#}
+    and `<column>_percentile_rank` (metric_catalog lists those as metrics of their own).
+    The dbt semantic layer (models/semantic/_semantic__models.yml, MetricFlow) is generated
+    from this list by `python -m orchestration.semantic_layer` (`make lint` checks it is not
+    stale), with these fields: `stock: true` (a level, not a flow: the value at the end of a
+    period, `stock_at: start` at its start), `semantic_expr` (every rate and score: an
+    expression over other entries' keys; `a / b` is a ratio of sums, so it is right at any
+    grain), `semantic: none` with `semantic_reason` (no metric: why it cannot be
+    re-aggregated), `semantic_rows: rollup` (the semantic layer reads the mart's platform
+    'all' rows, not its platform rows: the rollup holds figures no platform row has). -#}
 {% macro metric_catalog() %}
 {% set catalog_yaml %}
 # ------------------------------------------------------------------ KPI tier 1
@@ -68,6 +76,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: audience_growth_rate
+  semantic_expr: "net_follower_change / followers_at_day_start"
 - key: followers_at_day_start
   name: Followers at day start
   tier: 1
@@ -79,6 +88,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: followers_at_day_start
+  stock_at: start
   stock: true
 - key: posts_published
   name: Posts published
@@ -135,6 +145,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: conversation_rate
+  semantic_expr: "comments / posts_published"
 - key: applause_rate
   name: Applause rate
   tier: 1
@@ -146,6 +157,7 @@
   grain: day x platform x own account
   mart: kpi_tier_1_daily
   column: applause_rate
+  semantic_expr: "likes / posts_published"
 # ------------------------------------------------------------------ KPI tier 2
 - key: shares
   name: Shares (reposts, retweets)
@@ -180,6 +192,7 @@
   grain: day x platform x own account
   mart: kpi_tier_2_daily
   column: amplification_rate
+  semantic_expr: "shares / posts_published"
 - key: virality_rate
   name: Virality rate
   tier: 2
@@ -191,6 +204,7 @@
   grain: day x platform x own account
   mart: kpi_tier_2_daily
   column: virality_rate
+  semantic_expr: "shares / impressions"
 - key: search_content_sessions
   name: Search referrals through own content
   tier: 2
@@ -202,6 +216,7 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: search_content_sessions
+  semantic_rows: rollup
   channel_evidence: new_visitors
 - key: engaged_search_content_sessions
   name: Engaged search content sessions
@@ -214,6 +229,7 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: engaged_search_content_sessions
+  semantic_rows: rollup
   channel_evidence: new_visitors
 - key: engaged_search_content_session_share
   name: Engaged share of search content sessions
@@ -226,6 +242,7 @@
   grain: day (platform 'all' rows)
   mart: kpi_tier_2_daily
   column: engaged_search_content_session_share
+  semantic_expr: "engaged_search_content_sessions / search_content_sessions"
 # ------------------------------------------------------------------ KPI tier 3
 - key: orders
   name: "Orders"
@@ -238,6 +255,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: orders
+  semantic_rows: rollup
   channel_evidence: orders
 - key: gross_revenue
   name: "Gross revenue"
@@ -250,6 +268,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: gross_revenue
+  semantic_rows: rollup
   channel_evidence: net_revenue
 - key: refunded_revenue
   name: "Refunded revenue"
@@ -262,6 +281,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: refunded_revenue
+  semantic_rows: rollup
 - key: net_revenue
   name: "Net revenue"
   tier: 3
@@ -273,6 +293,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: net_revenue
+  semantic_rows: rollup
   channel_evidence: net_revenue
 - key: new_customers
   name: "New customers"
@@ -285,6 +306,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: new_customers
+  semantic_rows: rollup
   channel_evidence: new_customers
 - key: average_order_value
   name: "Average order value"
@@ -297,6 +319,7 @@
   grain: "day (platform 'all' rows)"
   mart: kpi_tier_3_daily
   column: average_order_value
+  semantic_expr: "net_revenue / orders"
 - key: social_attributed_orders
   name: "Orders from social"
   tier: 3
@@ -308,6 +331,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_orders
+  semantic_rows: rollup
   channel_evidence: orders
 - key: social_attributed_net_revenue
   name: "Net revenue from social"
@@ -320,6 +344,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_net_revenue
+  semantic_rows: rollup
   channel_evidence: net_revenue
 - key: social_attributed_new_customers
   name: "New customers from social"
@@ -332,6 +357,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_attributed_new_customers
+  semantic_rows: rollup
   channel_evidence: new_customers
 - key: organic_social_orders
   name: "Orders from organic social"
@@ -344,6 +370,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_orders
+  semantic_rows: rollup
   channel_evidence: orders
 - key: organic_social_net_revenue
   name: "Net revenue from organic social"
@@ -356,6 +383,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_net_revenue
+  semantic_rows: rollup
   channel_evidence: net_revenue
 - key: organic_social_new_customers
   name: "New customers from organic social"
@@ -368,6 +396,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: organic_social_new_customers
+  semantic_rows: rollup
   channel_evidence: new_customers
 - key: paid_social_orders
   name: "Orders from paid social"
@@ -380,6 +409,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_orders
+  semantic_rows: rollup
   channel_evidence: orders
 - key: paid_social_net_revenue
   name: "Net revenue from paid social"
@@ -392,6 +422,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_net_revenue
+  semantic_rows: rollup
   channel_evidence: net_revenue
 - key: paid_social_new_customers
   name: "New customers from paid social"
@@ -404,6 +435,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: paid_social_new_customers
+  semantic_rows: rollup
   channel_evidence: new_customers
 - key: social_order_share
   name: "Social share of orders"
@@ -416,6 +448,7 @@
   grain: "day x own platform (its own account's id, or 'all' when it has several), and the 'all' row"
   mart: kpi_tier_3_daily
   column: social_order_share
+  semantic_expr: "social_attributed_orders / orders"
 # ------------------------------------------------------------------ benchmarks vs competitors
 - key: benchmark_followers
   name: "Followers at month end"
@@ -442,6 +475,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: followers_at_start
+  stock_at: start
   stock: true
 - key: benchmark_net_follower_growth
   name: "Net follower growth"
@@ -467,6 +501,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: follower_growth_rate
+  semantic_expr: "benchmark_net_follower_growth / benchmark_followers_at_start"
   indexed: true
 - key: benchmark_posts_published
   name: "Posts published"
@@ -491,6 +526,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: mentions
+  semantic_rows: rollup
   indexed: true
 - key: benchmark_estimated_reach
   name: "Estimated reach of mentions"
@@ -503,6 +539,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: estimated_reach
+  semantic_rows: rollup
   indexed: true
 - key: benchmark_active_backlinks
   name: "Active backlinks"
@@ -515,6 +552,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: active_backlinks
+  semantic_rows: rollup
   stock: true
 - key: benchmark_active_referring_domains
   name: "Active referring domains"
@@ -527,6 +565,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: active_referring_domains
+  semantic_rows: rollup
   stock: true
   indexed: true
 - key: benchmark_new_referring_domains
@@ -540,6 +579,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: new_referring_domains
+  semantic_rows: rollup
   indexed: true
 - key: benchmark_lost_referring_domains
   name: "Lost referring domains"
@@ -552,6 +592,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: lost_referring_domains
+  semantic_rows: rollup
   indexed: true
 - key: benchmark_blog_subscribers
   name: "Blog and newsletter subscribers"
@@ -564,6 +605,7 @@
   grain: "month x brand x platform"
   mart: benchmark_distribution
   column: blog_subscribers
+  semantic_rows: rollup
   stock: true
 - key: benchmark_post_likes
   name: "Public likes"
@@ -624,6 +666,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: likes_per_post
+  semantic_expr: "benchmark_post_likes / benchmark_posts_published"
 - key: benchmark_comments_per_post
   name: "Comments per post"
   tier: null
@@ -635,6 +678,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: comments_per_post
+  semantic_expr: "benchmark_post_comments / benchmark_posts_published"
 - key: benchmark_shares_per_post
   name: "Shares per post"
   tier: null
@@ -646,6 +690,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: shares_per_post
+  semantic_expr: "benchmark_post_shares / benchmark_posts_published"
 - key: benchmark_engagements_per_post
   name: "Engagements per post"
   tier: null
@@ -657,6 +702,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: engagements_per_post
+  semantic_expr: "benchmark_post_engagements / benchmark_posts_published"
   indexed: true
 - key: benchmark_engagement_rate_by_followers
   name: "Engagement rate by followers"
@@ -669,6 +715,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: engagement_rate_by_followers
+  semantic_expr: "benchmark_post_engagements / benchmark_followers"
   indexed: true
 - key: web_sessions
   name: "Web sessions"
@@ -716,6 +763,8 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: active_users
+  semantic: none
+  semantic_reason: "distinct users of a month: the months of a quarter share users, so a sum over months would count them again"
   channel_evidence: new_visitors
 - key: web_social_referred_sessions
   name: "Social-referred sessions"
@@ -740,6 +789,7 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: social_referral_share
+  semantic_expr: "web_social_referred_sessions / web_sessions"
 - key: web_average_engagement_seconds
   name: "Average engagement time"
   tier: null
@@ -751,6 +801,8 @@
   grain: "month x brand x platform"
   mart: benchmark_interaction
   column: average_engagement_seconds
+  semantic: none
+  semantic_reason: "an average per distinct active user of the month (engagement time is not published, and active users cannot be added across months)"
 - key: benchmark_conversations
   name: "Conversations"
   tier: null
@@ -762,6 +814,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: conversations
+  semantic_rows: rollup
   indexed: true
 - key: benchmark_own_post_comments
   name: "Comments on own posts"
@@ -785,6 +838,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: positive_mentions
+  semantic_rows: rollup
 - key: benchmark_negative_mentions
   name: "Negative mentions"
   tier: null
@@ -796,6 +850,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: negative_mentions
+  semantic_rows: rollup
 - key: benchmark_neutral_mentions
   name: "Neutral mentions"
   tier: null
@@ -807,6 +862,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: neutral_mentions
+  semantic_rows: rollup
 - key: benchmark_unscored_mentions
   name: "Unscored mentions"
   tier: null
@@ -818,6 +874,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: unscored_mentions
+  semantic_rows: rollup
 - key: benchmark_positive_share
   name: "Positive sentiment share"
   tier: null
@@ -829,6 +886,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: positive_share
+  semantic_expr: "benchmark_positive_mentions / nullif(benchmark_positive_mentions + benchmark_negative_mentions + benchmark_neutral_mentions, 0)"
   indexed: true
 - key: benchmark_negative_share
   name: "Negative sentiment share"
@@ -841,6 +899,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: negative_share
+  semantic_expr: "benchmark_negative_mentions / nullif(benchmark_positive_mentions + benchmark_negative_mentions + benchmark_neutral_mentions, 0)"
   indexed: true
 - key: benchmark_neutral_share
   name: "Neutral sentiment share"
@@ -853,6 +912,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: neutral_share
+  semantic_expr: "benchmark_neutral_mentions / nullif(benchmark_positive_mentions + benchmark_negative_mentions + benchmark_neutral_mentions, 0)"
 - key: benchmark_net_sentiment_talkwalker
   name: "Net sentiment (Talkwalker)"
   tier: null
@@ -864,6 +924,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: net_sentiment_talkwalker
+  semantic_expr: "(benchmark_positive_mentions - benchmark_negative_mentions) / nullif(benchmark_positive_mentions + benchmark_negative_mentions, 0)"
   indexed: true
 - key: benchmark_net_sentiment_share
   name: "Net sentiment (share)"
@@ -876,6 +937,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: net_sentiment_share
+  semantic_expr: "benchmark_positive_share - benchmark_negative_share"
   indexed: true
 - key: benchmark_positive_conversations
   name: "Positive conversations"
@@ -888,6 +950,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: positive_conversations
+  semantic_rows: rollup
 - key: benchmark_negative_conversations
   name: "Negative conversations"
   tier: null
@@ -899,6 +962,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: negative_conversations
+  semantic_rows: rollup
 - key: benchmark_neutral_conversations
   name: "Neutral conversations"
   tier: null
@@ -910,6 +974,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: neutral_conversations
+  semantic_rows: rollup
 - key: benchmark_conversation_positive_share
   name: "Positive share of conversations"
   tier: null
@@ -921,6 +986,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: conversation_positive_share
+  semantic_expr: "benchmark_positive_conversations / nullif(benchmark_positive_conversations + benchmark_negative_conversations + benchmark_neutral_conversations, 0)"
 - key: benchmark_conversation_negative_share
   name: "Negative share of conversations"
   tier: null
@@ -932,6 +998,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: conversation_negative_share
+  semantic_expr: "benchmark_negative_conversations / nullif(benchmark_positive_conversations + benchmark_negative_conversations + benchmark_neutral_conversations, 0)"
 - key: benchmark_conversation_net_sentiment
   name: "Net sentiment of conversations"
   tier: null
@@ -943,6 +1010,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: conversation_net_sentiment
+  semantic_expr: "(benchmark_positive_conversations - benchmark_negative_conversations) / nullif(benchmark_positive_conversations + benchmark_negative_conversations + benchmark_neutral_conversations, 0)"
   indexed: true
 - key: benchmark_mention_engagements
   name: "Engagements with mentions"
@@ -955,6 +1023,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: mention_engagements
+  semantic_rows: rollup
 - key: benchmark_share_of_voice_by_mentions
   name: "Share of voice (mentions)"
   tier: null
@@ -966,6 +1035,8 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: share_of_voice_by_mentions
+  semantic: none
+  semantic_reason: "a share of all brands' total of the month and platform: it cannot be re-aggregated from one brand's rows"
   indexed: true
 - key: benchmark_share_of_voice_by_engagement
   name: "Share of voice (engagement)"
@@ -978,6 +1049,8 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: share_of_voice_by_engagement
+  semantic: none
+  semantic_reason: "a share of all brands' total of the month and platform: it cannot be re-aggregated from one brand's rows"
   indexed: true
 - key: csat_responses
   name: "CSAT responses"
@@ -990,6 +1063,19 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: csat_responses
+  semantic_rows: rollup
+- key: csat_satisfied_responses
+  name: "CSAT satisfied responses"
+  tier: null
+  dimension: influence
+  definition: "CSAT responses of the month scoring 4 or 5 (the numerator of CSAT)."
+  formula: "count of responses with csat_score >= 4"
+  convention: "CSAT (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: csat_satisfied_responses
+  semantic_rows: rollup
 - key: csat
   name: "Customer satisfaction (CSAT)"
   tier: null
@@ -1001,6 +1087,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: csat
+  semantic_expr: "csat_satisfied_responses / csat_responses"
 - key: nps_responses
   name: "NPS responses"
   tier: null
@@ -1012,6 +1099,31 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: nps_responses
+  semantic_rows: rollup
+- key: nps_promoters
+  name: "NPS promoters"
+  tier: null
+  dimension: influence
+  definition: "NPS responses of the month scoring 9 or 10."
+  formula: "count of responses with nps_score >= 9"
+  convention: "Net Promoter Score (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: nps_promoters
+  semantic_rows: rollup
+- key: nps_detractors
+  name: "NPS detractors"
+  tier: null
+  dimension: influence
+  definition: "NPS responses of the month scoring 0 to 6."
+  formula: "count of responses with nps_score <= 6"
+  convention: "Net Promoter Score (metrics.md)"
+  unit: count
+  grain: "month x brand x platform"
+  mart: benchmark_influence
+  column: nps_detractors
+  semantic_rows: rollup
 - key: net_promoter_score
   name: "Net Promoter Score"
   tier: null
@@ -1023,6 +1135,7 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: net_promoter_score
+  semantic_expr: "100 * (nps_promoters - nps_detractors) / nullif(nps_responses, 0)"
 - key: purchasing_customers
   name: "Purchasing customers"
   tier: null
@@ -1034,6 +1147,8 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: purchasing_customers
+  semantic: none
+  semantic_reason: "distinct customers of a month: the months of a quarter share customers, so a sum over months would count them again"
 - key: repeat_customers
   name: "Repeat customers"
   tier: null
@@ -1045,6 +1160,8 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: repeat_customers
+  semantic: none
+  semantic_reason: "distinct customers of a month: the months of a quarter share customers, so a sum over months would count them again"
 - key: repeat_purchase_rate
   name: "Repeat purchase rate"
   tier: null
@@ -1056,6 +1173,8 @@
   grain: "month x brand x platform"
   mart: benchmark_influence
   column: repeat_purchase_rate
+  semantic: none
+  semantic_reason: "a share of distinct customers of a month (see purchasing_customers)"
 # ------------------------------------------------------------------ investment in money and time
 - key: investment_money
   name: "Money invested"
@@ -1335,6 +1454,17 @@
   grain: "month x brand x theme"
   mart: conversation_themes
   column: theme_mentions
+- key: theme_negative_mentions
+  name: "Negative theme mentions"
+  tier: null
+  dimension: influence
+  definition: "Texts of a brand in a month that touch a theme and are negative (effective labels): the numerator of the theme negative share."
+  formula: "count of negative texts matching the theme keywords"
+  convention: "sentiment share (metrics.md), project labels"
+  unit: count
+  grain: "month x brand x theme"
+  mart: conversation_themes
+  column: negative_mentions
 - key: theme_negative_share
   name: "Negative share of a theme"
   tier: null
@@ -1346,6 +1476,7 @@
   grain: "month x brand x theme"
   mart: conversation_themes
   column: negative_share
+  semantic_expr: "theme_negative_mentions / theme_mentions"
 - key: theme_negative_share_change
   name: "Change of a theme negative share"
   tier: null
@@ -1357,6 +1488,8 @@
   grain: "month x brand x theme"
   mart: conversation_themes
   column: negative_share_change
+  semantic: none
+  semantic_reason: "a month-over-month difference: it has no value at another grain"
 {% endset %}
 {%- set published = [] %}
 {%- for metric in fromyaml(catalog_yaml) %}

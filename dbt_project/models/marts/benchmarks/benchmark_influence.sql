@@ -313,7 +313,12 @@ final as (
         share_of_voice_by_mentions_index_vs_peer_median,
         share_of_voice_by_mentions_percentile_rank,
         share_of_voice_by_engagement_index_vs_peer_median,
-        share_of_voice_by_engagement_percentile_rank
+        share_of_voice_by_engagement_percentile_rank,
+        -- numerators of csat and net_promoter_score, so they can be recomputed over any
+        -- period (the semantic layer's ratio metrics)
+        cast(satisfied_responses as {{ dbt.type_bigint() }}) as csat_satisfied_responses,
+        cast(promoters as {{ dbt.type_bigint() }}) as nps_promoters,
+        cast(detractors as {{ dbt.type_bigint() }}) as nps_detractors
     from indexed
 )
 
