@@ -32,12 +32,15 @@ MARTS_DIR = DBT_PROJECT_DIR / "models" / "marts"
 SEMANTIC_MANIFEST = DBT_PROJECT_DIR / "target" / "semantic_manifest.json"
 
 
-def mf_query(warehouse: Path, out: Path, metrics: list[str], group_by: list[str]
-             ) -> dict[tuple, dict[str, float | None]]:
-    """`mf query` (the CLI a user runs) against ``warehouse``: {group-by values: {metric:
+def mf_query(warehouse: Path, out: Path, metrics: list[str], group_by: list[str],
+             serving: Path | None = None) -> dict[tuple, dict[str, float | None]]:
+    """`mf query` (the CLI a user runs) against ``warehouse``, or with ``serving`` against
+    that published copy (the read-only target `serving`): {group-by values: {metric:
     value}}, a time value as its ISO date."""
     env = {**os.environ, "WAREHOUSE_PATH": str(warehouse), "DBT_TARGET": "dev",
            "DBT_PROFILES_DIR": str(DBT_PROJECT_DIR)}
+    if serving is not None:
+        env.update(DBT_TARGET="serving", SERVING_DIR=str(serving))
     result = subprocess.run(
         [MF, "query", "--metrics", ",".join(metrics), "--group-by", ",".join(group_by),
          "--csv", str(out)],
@@ -195,6 +198,26 @@ def test_tier_1_rates_and_stocks_by_platform_at_any_grain(handmade, tmp_path, gr
     answer = mf_query(handmade, tmp_path / "out.csv", TIER_1_METRICS,
                       [f"metric_time__{grain}", "platform"])
     assert_same(answer, _expected_tier_1(handmade, grain, by_platform=True))
+
+
+def test_the_serving_copy_answers_read_only_while_the_working_file_is_held(
+    handmade, tmp_path
+):
+    # published, then the working file held by a writer (a refresh): MetricFlow's `serving`
+    # target reads the published copy, read-only, and answers as the working file did
+    from orchestration.defs.publish.serving import publish
+
+    serving = tmp_path / "serving"
+    publish(handmade, serving)
+    grain = ["metric_time__month", "platform"]
+    expected = _expected_tier_1(handmade, "month", by_platform=True)
+    with duckdb.connect(str(handmade)):
+        answer = mf_query(handmade, tmp_path / "out.csv", TIER_1_METRICS, grain, serving)
+    assert_same(answer, expected)
+    with duckdb.connect(str(serving / "serving.duckdb"), read_only=True) as con:
+        (ids,) = con.execute("select count(distinct publish_id) from "
+                             "semantic.metricflow_time_spine").fetchone()
+    assert ids == 1
 
 
 @pytest.mark.parametrize("grain", ["day", "month", "quarter"])

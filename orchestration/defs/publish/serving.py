@@ -2,8 +2,9 @@
 
 The serving copy is a folder (``SERVING_DIR``, default ``data/serving``) holding:
 
-- ``serving.duckdb``: every table of the working warehouse's ``marts`` schema, each with two more
-  columns, ``publish_id`` and ``published_at``, the same in every table of one publish. It is
+- ``serving.duckdb``: every table of the working warehouse's ``marts`` schema (and the
+  semantic layer's time spine, schema ``semantic``, so MetricFlow can query it), each with two
+  more columns, ``publish_id`` and ``published_at``, the same in every table of one publish. It is
   built beside the old one (``serving.duckdb.<publish_id>.tmp``), checkpointed, synced to disk
   and renamed over it: a reader opens either the old file or the new, never a mix, and a
   reader already connected keeps reading the old one until it reconnects.
@@ -31,6 +32,8 @@ import duckdb
 from orchestration.defs import settings
 
 MART_SCHEMA = "marts"
+# The semantic layer's time spine goes along, so MetricFlow can query the serving copy.
+SERVED_SCHEMAS = (MART_SCHEMA, "semantic")
 SERVING_FILE = "serving.duckdb"
 PARQUET_DIR = "parquet"
 VERSIONS_DIR = "versions"
@@ -59,13 +62,16 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def mart_tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[str]:
-    """The base tables of the ``marts`` schema of an attached database (views are not data)."""
+def served_tables(con: duckdb.DuckDBPyConnection, catalog: str) -> list[tuple[str, str]]:
+    """(schema, table) of the base tables of the served schemas of an attached database
+    (views are not data)."""
+    marks = ", ".join("?" for _ in SERVED_SCHEMAS)
     rows = con.execute(
-        "select table_name from information_schema.tables where table_catalog = ? "
-        "and table_schema = ? and table_type = 'BASE TABLE' order by table_name",
-        [catalog, MART_SCHEMA]).fetchall()
-    return [r[0] for r in rows]
+        "select table_schema, table_name from information_schema.tables "
+        f"where table_catalog = ? and table_schema in ({marks}) "
+        "and table_type = 'BASE TABLE' order by table_schema, table_name",
+        [catalog, *SERVED_SCHEMAS]).fetchall()
+    return [(r[0], r[1]) for r in rows]
 
 
 def _fsync(path: Path) -> None:
@@ -121,15 +127,19 @@ def publish(warehouse: Path, serving: Path, progress: Progress | None = None) ->
     with duckdb.connect(str(staged), config=settings.duckdb_config()) as con:
         con.execute("set TimeZone = 'UTC'")
         con.execute(f"attach {_literal(str(warehouse))} as working (read_only)")
-        tables = mart_tables(con, "working")
         found = con.execute("select current_database()").fetchone()
-        schema = f"{_quote(found[0] if found else 'memory')}.{MART_SCHEMA}"
-        con.execute(f"create schema {schema}")
-        for name in tables:
+        database = _quote(found[0] if found else "memory")
+        tables = []
+        for schema, name in served_tables(con, "working"):
+            if not tables or tables[-1][0] != schema:
+                con.execute(f"create schema if not exists {database}.{_quote(schema)}")
+            tables.append((schema, name))
             say(f"copy {name}")
-            served = f"{schema}.{_quote(name)}"
+            served = f"{database}.{_quote(schema)}.{_quote(name)}"
             con.execute(f"create table {served} as select *, {stamp} "
-                        f"from working.{MART_SCHEMA}.{_quote(name)}")
+                        f"from working.{_quote(schema)}.{_quote(name)}")
+            if schema != MART_SCHEMA:
+                continue
             count = con.execute(f"select count(*) from {served}").fetchone()
             rows += int(count[0]) if count else 0
             say(f"parquet {name}")
@@ -150,4 +160,4 @@ def publish(warehouse: Path, serving: Path, progress: Progress | None = None) ->
     _prune_versions(parquet, {publish_id, *([previous] if previous else [])})
     say("done")
     return Published(publish_id, published_at, target, parquet / CURRENT_LINK,
-                     tuple(tables), rows)
+                     tuple(name for schema, name in tables if schema == MART_SCHEMA), rows)
