@@ -63,15 +63,21 @@ def test_a_stale_source_warns_with_its_age_and_threshold(landing: Path, warehous
         assert fresh_then.metadata["observed_age_hours"].value == 36.0
 
 
+def _volume_after(landing: Path, warehouse: Path, sizes: tuple[int, ...]
+                  ) -> dg.AssetCheckEvaluation:
+    """The volume check after one file per day from 2026-01-01 with these row counts."""
+    for n, rows in enumerate(sizes, start=1):
+        day = f"2026-01-{n:02d}"
+        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, rows))
+    return _run(landing, warehouse)[VOLUME_CHECK]
+
+
 def test_a_latest_file_far_below_the_trailing_median_warns_with_both_numbers(
     landing: Path, warehouse: Path
 ):
     # files of 40, 60 and 50 rows (median 50), then the latest (last by name) with 10 rows:
     # 10 < 0.5 x 50 = 25, and P(X <= 10) for a Poisson count of mean 50 is about 1.2e-10
-    for day, lists in (("2026-01-01", 40), ("2026-01-02", 60), ("2026-01-03", 50),
-                       ("2026-01-04", 10)):
-        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, lists))
-    check = _run(landing, warehouse)[VOLUME_CHECK]
+    check = _volume_after(landing, warehouse, (40, 60, 50, 10))
     assert check.passed is False and check.severity == dg.AssetCheckSeverity.WARN
     meta = {k: v.value for k, v in check.metadata.items()}
     assert meta["latest_file"] == "blog/subscribers_daily/2026-01-04.csv"
@@ -84,20 +90,14 @@ def test_a_latest_file_far_below_the_trailing_median_warns_with_both_numbers(
 def test_a_small_table_halving_by_chance_does_not_warn(landing: Path, warehouse: Path):
     # files of 4, 6 and 5 rows (median 5), then 1: below half the median, but a Poisson count
     # of mean 5 is 1 or less 4% of the time (e^-5 x (1 + 5) = 0.0404), above the 1% limit
-    for day, lists in (("2026-01-01", 4), ("2026-01-02", 6), ("2026-01-03", 5),
-                       ("2026-01-04", 1)):
-        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, lists))
-    check = _run(landing, warehouse)[VOLUME_CHECK]
+    check = _volume_after(landing, warehouse, (4, 6, 5, 1))
     assert check.passed is True
     assert math.isclose(check.metadata["chance"].value, math.exp(-5) * 6, rel_tol=1e-9)
     assert "as likely as 0.04 by chance alone" in (check.description or "")
 
 
 def test_a_latest_file_at_the_median_passes(landing: Path, warehouse: Path):
-    for day, lists in (("2026-01-01", 4), ("2026-01-02", 6), ("2026-01-03", 5),
-                       ("2026-01-04", 3)):
-        write(landing, f"blog/subscribers_daily/{day}.csv", HEADER + _rows(day, lists))
-    check = _run(landing, warehouse)[VOLUME_CHECK]
+    check = _volume_after(landing, warehouse, (4, 6, 5, 3))
     assert check.passed is True
     assert check.metadata["latest_rows"].value == 3
     assert check.metadata["threshold_rows"].value == 2.5
