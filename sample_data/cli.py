@@ -44,5 +44,5 @@ def main(argv: list[str] | None = None) -> int:
     if "bad_input" in truth:
         print(f"  bad-input files: {len(truth['bad_input']['files'])}")
     elapsed = time.perf_counter() - started
-    print(f"  ground truth: {args.out / 'ground_truth.json'}  ({elapsed:.1f} s)")
+    print(f"  ground truth: {args.out / '_ground_truth.json'}  ({elapsed:.1f} s)")
     return 0

@@ -1,4 +1,4 @@
-"""The ``conversations`` section of ground_truth.json: true sentiment and theme of every text,
+"""The ``conversations`` section of _ground_truth.json: true sentiment and theme of every text,
 the planted story (own-brand delivery surge, a competitor's price complaints) and the personal
 data planted in free text."""
 

@@ -92,6 +92,6 @@ def generate(
     truth = build_truth(results)
     if bad_input:
         truth["bad_input"] = write_bad_input(out_dir, seed, period)
-    (out_dir / "ground_truth.json").write_text(
+    (out_dir / "_ground_truth.json").write_text(
         json.dumps(truth, ensure_ascii=False, indent=2, sort_keys=False) + "\n", encoding="utf-8")
     return truth

@@ -1,6 +1,6 @@
 """Attribution (last non-direct in int_orders_attributed and KPI tier 3; every model in
 attribution_by_channel) against figures computed here from the landing files alone (GA4 JSON
-lines, Shopify CSV, with json/csv/Decimal) and against ground_truth.json: the shop's headline
+lines, Shopify CSV, with json/csv/Decimal) and against _ground_truth.json: the shop's headline
 totals and the planted causal model (Instagram drives revenue, LinkedIn only awareness)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Benchmark marts against the landing files and ground_truth.json: every expected figure is
+"""Benchmark marts against the landing files and _ground_truth.json: every expected figure is
 computed here from the JSON-lines and CSV files with the standard library (or read from the
 generator's planted truth), never read back from another warehouse table."""
 

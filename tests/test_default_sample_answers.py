@@ -1,7 +1,7 @@
 """The answers the generated business (`default` scale, seed 42, 90 days) was built to give,
 against the truth the generator planted. One warehouse, built once for the module.
 
-ROI, against the causal truth (sample_data/causal.py, ground_truth.json ``causal_model``):
+ROI, against the causal truth (sample_data/causal.py, _ground_truth.json ``causal_model``):
 
 * Instagram investment causes sessions that convert (the revenue driver);
 * LinkedIn investment causes followers and sessions that never convert (awareness only);
@@ -12,7 +12,7 @@ incrementality model and the data tests), as `make demo` does. Expected figures 
 ground truth, never from the warehouse.
 
 What people say, against the story planted in the texts (sample_data/conversations.py,
-ground_truth.json ``conversations``): the own brand's delivery complaints surge in the last
+_ground_truth.json ``conversations``): the own brand's delivery complaints surge in the last
 full month (a product action), a competitor's price complaints rise the same month (our
 opportunity), and personal data planted in free text never reaches the warehouse.
 """
@@ -320,7 +320,7 @@ def test_the_reviewed_mentions_keep_the_reviewers_label(roi: tuple[Any, dict]) -
 def test_the_goal_planted_achievable_is_on_track_and_the_other_off_track(
     roi: tuple[Any, dict],
 ) -> None:
-    """The generator plants two follower goals from its own series (ground_truth.json
+    """The generator plants two follower goals from its own series (_ground_truth.json
     ``goals``): it projects each one with the least-squares slope of its last 28 days, then
     sets one target 80% of the way there and the other three times as far."""
     con, truth = roi

@@ -1,6 +1,6 @@
 """KPI tier 1 and tier 2 marts against the landing files: every expected figure is computed
 here from the JSON-lines and CSV files with the standard library (or read from
-ground_truth.json where the definition is the same), never read back from the warehouse's
+_ground_truth.json where the definition is the same), never read back from the warehouse's
 own intermediate models."""
 
 from __future__ import annotations

@@ -157,6 +157,9 @@ def test_files_in_a_folder_no_table_reads_are_reported(landing: Path, load, quer
     write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
     write(landing, "shopify/notes.txt", "not data")
     write(landing, "marketing/.DS_Store", "hidden")
+    # names starting with _ are markers and notes, not data (Spark's _SUCCESS, a sidecar)
+    write(landing, "_ground_truth.json", "{}")
+    write(landing, "marketing/spend/_SUCCESS.csv", "")
     result = load([SPEND])
     assert result.success
     rows = query("select source_file, message from raw_meta.load_audit "
