@@ -19,7 +19,7 @@ from orchestration.defs.ingest.problems import (
     rejected_in_run,
     unread_in_run,
 )
-from orchestration.defs.ingest.warehouse_meta import LOADED_FILES, META_SCHEMA, QUARANTINE
+from orchestration.defs.ingest.warehouse_meta import META_SCHEMA, QUARANTINE
 from orchestration.defs.quality.feed_checks import FRESHNESS_CHECK
 
 LAYERS = (("raw", "raw_%"), ("staging", "staging%"), ("intermediate", "intermediate%"),
@@ -53,23 +53,6 @@ def _has_meta(con: duckdb.DuckDBPyConnection) -> bool:
         "select count(*) from information_schema.tables where table_schema = ?", [META_SCHEMA]
     ).fetchone()
     return bool(row and row[0])
-
-
-def summarise(con: duckdb.DuckDBPyConnection) -> str:
-    lines = ["Warehouse summary", "-----------------"]
-    for layer, tables, rows in _rows_per_layer(con):
-        lines.append(f"{layer:<13} {tables:>4} relations {rows:>12,} rows")
-    if _has_meta(con):
-        for status, files, loaded, quarantined, nulled in con.execute(
-            f"select status, count(*), sum(rows_loaded), sum(rows_quarantined), "
-            f"sum(coalesce(values_nulled, 0)) from {LOADED_FILES} group by status order by status"
-        ).fetchall():
-            lines.append(f"files {status:<10} {files:>6,}  rows loaded {int(loaded):>12,}  "
-                         f"quarantined {int(quarantined):>8,}  values nulled {int(nulled):>6,}")
-        row = con.execute(f"select count(*) from {QUARANTINE}").fetchone()
-        lines.append(f"entries in quarantine now: {int(row[0]) if row else 0:,} "
-                     f"(see {QUARANTINE})")
-    return "\n".join(lines)
 
 
 VERDICTS = "marts.channel_verdict"
@@ -108,13 +91,17 @@ def roi_answer(con: duckdb.DuckDBPyConnection) -> str:
              "marts.channel_verdict and marts.social_roi_monthly)",
              f"  {'channel':<12} {'verdict':<16} {'invested':>10} "
              f"{'incremental net revenue':>32} {'last-click credit':>18}"]
+    reasons = {r[9] for r in rows if r[2] == "not enough data"}
+    shared = len(reasons) == 1 and all(r[2] == "not enough data" for r in rows)
     for _, channel, verdict, inc, low, high, invested, credit, _, reason in rows:
         effect = ("not estimated" if inc is None
                   else f"{_money(inc)} [{_money(low)}, {_money(high)}]")
         lines.append(f"  {channel:<12} {verdict:<16} {_money(invested):>10} {effect:>32} "
                      f"{_money(credit):>18}")
-        if verdict == "not enough data":
+        if verdict == "not enough data" and not shared:
             lines.append(f"  {'':<12} ({reason})")
+    if shared:
+        lines.append(f"  Not enough data for any channel: {reasons.pop()}.")
     lines.append(f"  Incremental = the model's estimate of what the investment caused "
                  f"({level:.0%} interval); last-click credit is attribution: credit, not cause.")
     return "\n".join(lines)
@@ -251,12 +238,26 @@ class Problems:
             lines.append(f"Stale feeds ({len(stale)} table(s), {FRESHNESS_CHECK}, WARN): the "
                          "newest data is older than its source's threshold (contract "
                          "FRESHNESS_HOURS). Is the connector still syncing?")
-            lines += [f"  - {line}" for line in _stale_by_source(stale)]
+            per_source = _stale_by_source(stale)
+            if len(per_source) <= MAX_STALE_LINES:
+                lines += [f"  - {line}" for line in per_source]
+            else:
+                ages = [c.numbers["observed_age_hours"] for c in stale
+                        if "observed_age_hours" in c.numbers]
+                span = (f"; newest data {_hours(min(ages))} to {_hours(max(ages))} old"
+                        if ages else "")
+                sources = sorted({line.split(":")[0] for line in per_source})
+                lines.append(f"  - {len(sources)} sources: {', '.join(sources)}{span} (each "
+                             "table's age and threshold: the check's metadata, `make dev`)")
         if self.unread:
             lines.append(f"Landing files no table reads ({len(self.unread)} place(s)), nothing "
                          "of them loaded. Move them to <source>/<table>/:")
             lines += [f"  - {u}" for u in self.unread]
         return "\n".join(lines)
+
+
+# More sources stale than this: one line names them (e.g. sample data a month old).
+MAX_STALE_LINES = 3
 
 
 def _stale_by_source(stale: list[CheckProblem]) -> list[str]:
@@ -328,3 +329,44 @@ def find_problems(
         return Problems(checks=failed_checks(result))
     return Problems(rejected_in_run(con, result.run_id), quarantine_state(con),
                     failed_checks(result), unread=unread_in_run(con, result.run_id))
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes} min {rest:02d} s" if minutes else f"{rest} s"
+
+
+def run_summary(con: duckdb.DuckDBPyConnection, result: dg.ExecuteInProcessResult,
+                seconds: float) -> str:
+    """The run in a few lines: did it work, rows per layer, this run's landing files and
+    rows, its checks, the marts it refreshed."""
+    state = "completed" if result.success else "FAILED"
+    lines = [f"Run {state} in {_duration(seconds)}", "-" * 24]
+    layers = _rows_per_layer(con)
+    lines.append("Rows per layer: " + ", ".join(f"{layer} {rows:,} ({tables} relations)"
+                                                for layer, tables, rows in layers))
+    totals = dict.fromkeys(("files_loaded", "files_skipped", "files_rejected", "rows_loaded",
+                            "rows_quarantined", "values_nulled"), 0)
+    marts = 0
+    for event in result.get_asset_materialization_events():
+        key = event.asset_key
+        metadata = event.materialization.metadata
+        if key.path[0].startswith("raw_"):
+            for name in totals:
+                value = metadata.get(name)
+                totals[name] += int(value.value) if value is not None else 0
+        elif key.path[0] == "marts":
+            marts += 1
+    lines.append(f"Landing files this run: {totals['files_loaded']:,} loaded, "
+                 f"{totals['files_skipped']:,} skipped (unchanged), "
+                 f"{totals['files_rejected']:,} rejected; rows: {totals['rows_loaded']:,} "
+                 f"loaded, {totals['rows_quarantined']:,} quarantined, "
+                 f"{totals['values_nulled']:,} values nulled")
+    checks = result.get_asset_check_evaluations()
+    passed = sum(1 for c in checks if c.passed)
+    warned = sum(1 for c in checks if not c.passed and c.severity == dg.AssetCheckSeverity.WARN)
+    failed = len(checks) - passed - warned
+    lines.append(f"Checks: {passed:,} passed, {warned:,} warned, {failed:,} failed "
+                 "(those that did not pass are named under Problems to act on)")
+    lines.append(f"Marts refreshed: {marts}")
+    return "\n".join(lines)

@@ -4,6 +4,8 @@ table and column, and exits 0; with --strict it exits 1. Real Dagster, real dbt.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import duckdb
 import pytest
 
@@ -39,6 +41,18 @@ def test_a_misspelled_column_is_listed_and_the_marts_still_refresh(demo_run, cap
     printed = capsys.readouterr().out
     assert code == 0, printed
 
+    # a short console: one line per stage, the closing summary, the log file for the rest
+    lines = printed.splitlines()
+    assert len(lines) < 60, printed
+    assert "dagster - DEBUG" not in printed and "START sql" not in printed
+    stages = [x.split()[1:3] for x in lines if x.startswith("  done  ")]
+    assert ["load", "linkedin_pages"] in stages and ["dbt", "build"] in stages
+    assert ["publish", "the"] in stages and ["checks", "(17"] in stages
+    (log_line,) = [x for x in lines if x.startswith("Next: `make dev`")]
+    log = Path(log_line.split("this run's log: ")[1])
+    text = log.read_text(encoding="utf-8")
+    assert "STEP_SUCCESS" in text and "dbt_models" in text and "START sql" in text
+
     problems = printed[printed.index("Problems to act on"):]
     # the generator's ground truth (_ground_truth.json) is no landing file left unread
     assert "Landing files no table reads" not in problems
@@ -60,6 +74,20 @@ def test_a_misspelled_column_is_listed_and_the_marts_still_refresh(demo_run, cap
                            ).fetchone()[0] > 0
         working = {m: con.execute(f"select count(*) from marts.{m}").fetchone()[0]
                    for m in MARTS}
+        # the closing summary's counts are the warehouse's, for this run
+        run = con.execute("select run_id from raw_meta.load_audit order by finished_at desc "
+                          "limit 1").fetchone()[0]
+        files, rows, quarantined, rejected = con.execute(
+            "select count(*) filter (where status in ('loaded', 'replaced', 'empty')), "
+            "sum(rows_loaded), sum(rows_quarantined), count(*) filter (where status = "
+            "'rejected') from raw_meta.load_audit where run_id = ?", [run]).fetchone()
+        marts = con.execute("select count(*) from information_schema.tables "
+                            "where table_schema = 'marts'").fetchone()[0]
+    (said,) = [x for x in lines if x.startswith("Landing files this run: ")]
+    assert said.startswith(f"Landing files this run: {files:,} loaded, ")
+    assert (f" skipped (unchanged), {rejected:,} rejected; rows: {rows:,} loaded, "
+            f"{quarantined:,} quarantined") in said
+    assert rejected == 1 and f"Marts refreshed: {marts}" in printed
 
     # the marts passed their blocking checks, so the run published them for BI tools
     serving = warehouse.parent / "serving"
@@ -98,7 +126,7 @@ def test_the_run_answers_the_question_per_channel(demo_run, capsys):
 
 def test_the_run_ends_with_where_each_goal_stands(demo_run, capsys):
     _, warehouse = demo_run
-    assert demo.main(["--skip-generate"]) == 0
+    assert demo.main(["--skip-generate", "--answers"]) == 0
     printed = capsys.readouterr().out
     answer = printed[printed.index("Goals, as of"):printed.index("Problems to act on")]
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -110,7 +138,7 @@ def test_the_run_ends_with_where_each_goal_stands(demo_run, capsys):
 
 def test_the_run_names_the_channels_that_fit_each_goal(demo_run, capsys):
     _, warehouse = demo_run
-    assert demo.main(["--skip-generate"]) == 0
+    assert demo.main(["--skip-generate", "--answers"]) == 0
     printed = capsys.readouterr().out
     answer = printed[printed.index("Channels that fit each goal best"):
                      printed.index("Problems to act on")]

@@ -167,3 +167,10 @@ def serving_dir(warehouse: Path) -> Path:
     (``data/serving`` for the demo)."""
     text = os.environ.get("SERVING_DIR", "").strip()
     return Path(text) if text else warehouse.parent / "serving"
+
+
+def log_dir(warehouse: Path) -> Path:
+    """``LOG_DIR``: where ``make demo`` writes each run's full Dagster and dbt log. Unset: a
+    ``logs`` folder beside the warehouse file (``data/logs`` for the demo)."""
+    text = os.environ.get("LOG_DIR", "").strip()
+    return Path(text) if text else warehouse.parent / "logs"
