@@ -367,6 +367,6 @@ def run_summary(con: duckdb.DuckDBPyConnection, result: dg.ExecuteInProcessResul
     warned = sum(1 for c in checks if not c.passed and c.severity == dg.AssetCheckSeverity.WARN)
     failed = len(checks) - passed - warned
     lines.append(f"Checks: {passed:,} passed, {warned:,} warned, {failed:,} failed "
-                 "(those that did not pass are named under Problems to act on)")
+                 "(the ones that did not pass are named below)")
     lines.append(f"Marts refreshed: {marts}")
     return "\n".join(lines)
