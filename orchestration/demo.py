@@ -2,9 +2,11 @@
 the problems a person can act on.
 
     python -m orchestration.demo [--scale small|default|large] [--seed N] [--skip-generate]
-                                 [--strict]
+                                 [--strict] [--verbose] [--answers]
 
-The run ends with a list of problems: landing files rejected (file, table, column, reason),
+While the run works the console shows one line per finished stage; every Dagster and dbt event
+goes to a log file beside the warehouse (``LOG_DIR``), or to the screen with ``--verbose``.
+The run closes with a short summary, the answer per channel and a list of problems: landing files rejected (file, table, column, reason),
 rows quarantined and values nulled per table with their top reasons, and asset checks that
 failed or warned (dbt tests included, with their failing-row counts). A bad file never stops
 the other tables or the models: they build from what did load.
