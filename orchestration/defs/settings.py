@@ -167,3 +167,11 @@ def serving_dir(warehouse: Path) -> Path:
     (``data/serving`` for the demo)."""
     text = os.environ.get("SERVING_DIR", "").strip()
     return Path(text) if text else warehouse.parent / "serving"
+
+
+def report_dir(warehouse: Path) -> Path:
+    """``REPORT_DIR``: where the static HTML report (``index.html``) and its browser
+    screenshot go. Unset: a ``report`` folder beside the warehouse file (``data/report`` for
+    the demo)."""
+    text = os.environ.get("REPORT_DIR", "").strip()
+    return Path(text) if text else warehouse.parent / "report"
