@@ -2,7 +2,6 @@
 mart and of the publish step, so it shows the figures BI tools were just handed (when a
 blocking check stops the publish, Dagster skips the report too and the last good one stays)."""
 
-from __future__ import annotations
 
 from pathlib import Path
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 
 from orchestration.defs import settings
+from orchestration.defs.ingest.contracts import TABLES_BY_KEY
 from orchestration.defs.report import render
 from orchestration.defs.report.model import Catalog, Section, mart_sources
 from orchestration.defs.report.sections import BUILDERS, Context
@@ -34,16 +34,26 @@ class Report:
         return [f"{s.section_id}: {r}" for s in self.sections for r in s.empty_reasons]
 
 
-def _why_empty(con: duckdb.DuckDBPyConnection, sources: dict[str, tuple[str, ...]]
-               ) -> Callable[[str], str]:
-    loaded = dict(con.execute(
-        "select source, sum(rows_loaded) from raw_meta.load_audit "
-        "where status in ('loaded', 'replaced') group by source").fetchall())
+class Lineage:
+    """Which landing sources a mart is built from, and which of them loaded no rows."""
 
-    def why(mart: str) -> str:
-        upstream = sources.get(mart, ())
-        nothing = [s for s in upstream if s in loaded or _is_landing(con, s)]
-        nothing = [s for s in nothing if not loaded.get(s)]
+    def __init__(self, con: duckdb.DuckDBPyConnection,
+                 sources: dict[str, tuple[str, ...]]) -> None:
+        self.sources = sources
+        self.loaded = dict(con.execute(
+            "select source, sum(rows_loaded) from raw_meta.load_audit "
+            "where status in ('loaded', 'replaced') group by source").fetchall())
+        self.landing = {source for source, _ in TABLES_BY_KEY}
+
+    def missing(self, mart: str) -> list[str]:
+        """The landing sources of ``mart`` (loaded by the loader, not written by another
+        asset) that loaded no rows."""
+        return [s for s in self.sources.get(mart, ())
+                if (s in self.landing or s in self.loaded) and not self.loaded.get(s)]
+
+    def why_empty(self, mart: str) -> str:
+        upstream = self.sources.get(mart, ())
+        nothing = self.missing(mart)
         if nothing:
             return (f"no data: marts.{mart} is built from the sources {', '.join(upstream)}, "
                     f"and no rows were loaded for {', '.join(nothing)} (no landing files, or "
@@ -51,15 +61,6 @@ def _why_empty(con: duckdb.DuckDBPyConnection, sources: dict[str, tuple[str, ...
         return (f"no data: marts.{mart} has no rows although its sources "
                 f"({', '.join(upstream) or 'none'}) loaded rows: too few days or no "
                 "overlap for this mart to compute.")
-
-    return why
-
-
-def _is_landing(con: duckdb.DuckDBPyConnection, source: str) -> bool:
-    """A source the loader writes (a ``raw_<source>`` schema), not one another asset writes."""
-    return bool(con.execute(
-        "select count(*) from information_schema.schemata where schema_name = ?",
-        [f"raw_{source}"]).fetchone()[0])
 
 
 def build_report(warehouse: Path, out_dir: Path, manifest: Path | None = None) -> Report:
@@ -71,7 +72,8 @@ def build_report(warehouse: Path, out_dir: Path, manifest: Path | None = None) -
     sources = mart_sources(manifest)
     with duckdb.connect(str(warehouse), read_only=True,
                         config=settings.duckdb_config()) as con:
-        ctx = Context(con, Catalog(con), _why_empty(con, sources))
+        lineage = Lineage(con, sources)
+        ctx = Context(con, Catalog(con), lineage.why_empty, lineage.missing)
         sections = [builder(ctx) for builder in BUILDERS]
         latest = con.execute(
             "select max(metric_date), max(jalali_date) from marts.kpi_tier_1_daily"

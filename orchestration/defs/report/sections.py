@@ -36,6 +36,7 @@ class Context:
     con: duckdb.DuckDBPyConnection
     catalog: Catalog
     why_empty: Callable[[str], str]
+    missing: Callable[[str], list[str]]
 
     def count(self, mart: str) -> int:
         return int(self.con.execute(f"select count(*) from marts.{mart}").fetchone()[0])
@@ -60,6 +61,10 @@ def kpi_tiers(ctx: Context) -> Section:
         if ctx.count(mart) == 0:
             section.empty_reasons.append(f"{title}: {ctx.why_empty(mart)}")
             continue
+        if ctx.missing(mart):
+            section.empty_reasons.append(
+                f"{title}: partial data: no rows were loaded for {', '.join(ctx.missing(mart))}"
+                f"; the figures of marts.{mart} count only what did load.")
         series = rows(ctx.con, f"""
             select platform, metric_date, sum({stock})::double
             from marts.{mart} group by platform, metric_date order by platform, metric_date""")
@@ -175,6 +180,12 @@ def roi(ctx: Context) -> Section:
                                       from marts.social_roi_monthly)
               and total_investment > 0
             order by channel, credit_method""")
+        if not latest:
+            missing = ctx.missing("social_investment_daily")
+            section.empty_reasons.append(
+                "ROI per month: no channel has money or time invested in the latest month, so "
+                "no ROI is defined" + (f" (no rows were loaded for {', '.join(missing)})"
+                                       if missing else "") + ".")
         keys = ctx.catalog.keys("social_roi_monthly", [
             "net_revenue_credited", "roi", "roas", "net_revenue_per_hour"])
         fig = go.Figure()
