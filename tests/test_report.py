@@ -19,6 +19,9 @@ from tests.conftest import build_everything, failure_message, write
 SECTIONS = ("kpi-tiers", "benchmarks", "roi", "verdicts", "goals", "conversations",
             "data-quality")
 PERSIAN = "\u0600-\u06ff"
+BENCHMARK_TITLES = (("distribution", "followers", "Distribution"),
+                    ("interaction", "engagements_per_post", "Interaction"),
+                    ("influence", "share_of_voice_by_mentions", "Influence"))
 
 
 def _table(doc: lxml_html.HtmlElement, table_id: str) -> list[list[str]]:
@@ -76,12 +79,25 @@ def test_every_section_is_there_with_charts_that_name_their_catalog_metrics(samp
     catalog = {k for (k,) in con.execute("select metric_key from marts.metric_catalog")
                .fetchall()}
     charts = doc.xpath("//figure[@class='chart']")
-    # the small sample has data for every part but the actions (one month of texts: no
-    # month-over-month change to act on), and the report says so rather than leave it out
-    (empty,) = doc.xpath("//p[@class='empty']")
-    assert empty.text_content().startswith("Actions: no data: marts.conversation_actions has no")
-    assert con.execute("select count(*) from marts.conversation_actions").fetchone()[0] == 0
-    assert len(charts) >= 12
+    # a part with nothing to show says why in its place; which parts those are follows from
+    # the marts (the small sample has one month of texts: no month-over-month action; four
+    # days of spend: no incrementality estimate; no peer with posts: no interaction index)
+    def none(sql: str) -> bool:
+        return con.execute(sql).fetchone()[0] == 0
+
+    expected = sorted(
+        [f"{title} (" for dimension, metric, title in BENCHMARK_TITLES if none(
+            f"select count({metric}_index_vs_peer_median) from marts.benchmark_{dimension}")]
+        + (["Actions: no data: marts.conversation_actions has no rows"]
+           if none("select count(*) from marts.conversation_actions") else [])
+        + (["Incremental net revenue per channel and quarter, with its interval: nothing to "
+            "draw"] if none("select count(incremental_net_revenue) "
+                            "from marts.channel_incrementality") else []))
+    empties = sorted(p.text_content() for p in doc.xpath("//p[@class='empty']"))
+    assert len(empties) == len(expected), empties
+    for text, start in zip(empties, expected, strict=True):
+        assert text.startswith(start), (text, start)
+    assert len(charts) + len([e for e in expected if not e.startswith("Actions")]) == 14
     for figure in charts:
         chart_id = figure.get("data-chart")
         assert figure.xpath(f".//div[@id='{chart_id}']"), chart_id
@@ -396,7 +412,9 @@ def test_chromium_renders_every_chart_offline_with_persian_right_to_left(
     not_drawn = [c for c in charts if c[1] == 0 or c[2] == 0]
     assert not_drawn == [], "charts that did not render"
     layout = page.evaluate(PERSIAN_LAYOUT)
-    assert any(not t["svg"] for t in layout)
+    if which == "sample":  # its Persian brands, goals and themes: in tables and in charts
+        assert {t["svg"] for t in layout} == {True, False}
+        assert any(t["rightToLeft"] for t in layout if t["svg"])
     wrong = [t for t in layout if (not t["svg"] and t["direction"] != "rtl")
              or t["rightToLeft"] is False]
     assert wrong == [], "Persian text laid out left to right"

@@ -49,6 +49,23 @@ def _layout(fig: go.Figure, y_title: str) -> go.Figure:
     return fig
 
 
+def _drawable(fig: go.Figure) -> bool:
+    """Whether a figure has at least one value to draw."""
+    for trace in fig.data:
+        values = trace.x if getattr(trace, "orientation", None) == "h" else trace.y
+        if any(v is not None and v == v for v in (values or ())):
+            return True
+    return False
+
+
+def _add(section: Section, chart: Chart, nothing: str) -> None:
+    """The chart, or (when it has no value to draw) the reason in its place."""
+    if _drawable(chart.figure):
+        section.charts.append(chart)
+    else:
+        section.empty_reasons.append(f"{chart.title}: nothing to draw: {nothing}")
+
+
 def kpi_tiers(ctx: Context) -> Section:
     section = Section(
         "kpi-tiers", "KPI tiers over time, per platform",
@@ -65,19 +82,24 @@ def kpi_tiers(ctx: Context) -> Section:
             section.empty_reasons.append(
                 f"{title}: partial data: no rows were loaded for {', '.join(ctx.missing(mart))}"
                 f"; the figures of marts.{mart} count only what did load.")
+        jalali_day = "max(jalali_date)" if tier < 3 else "null"
         series = rows(ctx.con, f"""
-            select platform, metric_date, sum({stock})::double
+            select platform, metric_date, sum({stock})::double, {jalali_day}
             from marts.{mart} group by platform, metric_date order by platform, metric_date""")
         fig = go.Figure()
         for platform in sorted({r[0] for r in series}):
             points = [r for r in series if r[0] == platform]
-            fig.add_trace(go.Scatter(x=[str(r[1]) for r in points], y=[r[2] for r in points],
-                                     mode="lines", name=platform))
+            # the Jalali date beside the Gregorian one where the mart has it
+            fig.add_trace(go.Scatter(
+                x=[str(r[1]) for r in points], y=[r[2] for r in points], mode="lines",
+                name=platform, customdata=[r[3] or "" for r in points],
+                hovertemplate="%{x} %{customdata}: %{y:,}<extra>" + platform + "</extra>"))
         keys = ctx.catalog.keys(mart, [stock])
-        section.charts.append(Chart(
+        _add(section, Chart(
             f"kpi-tier-{tier}", f"{title}: {ctx.catalog.entry(keys[0]).metric_name} per day",
             f"Daily {stock} per platform from marts.{mart}.", keys,
-            _layout(fig, ctx.catalog.entry(keys[0]).metric_name)))
+            _layout(fig, ctx.catalog.entry(keys[0]).metric_name)),
+             f"every {stock} value of marts.{mart} is empty.")
         jalali = "max(jalali_date) filter (where metric_date = last_date)" if tier < 3 else "null"
         table = rows(ctx.con, f"""
             with latest as (select platform, max(metric_date) as last_date
@@ -122,10 +144,12 @@ def benchmarks(ctx: Context) -> Section:
             fig.add_trace(go.Bar(x=[r[1] for r in points], y=[r[4] for r in points],
                                  name=brand))
         fig.add_hline(y=100, line_dash="dot", annotation_text="peer median")
-        section.charts.append(Chart(
+        _add(section, Chart(
             f"benchmark-{dimension}", f"{title}: {ctx.catalog.entry(keys[1]).metric_name}",
             f"Index vs the peer median of {metric} per brand and platform, in the latest month "
-            f"of marts.{mart} that has one.", keys, _layout(fig, "index (100 = peer median)")))
+            f"of marts.{mart} that has one.", keys, _layout(fig, "index (100 = peer median)")),
+             f"no brand has an index for {metric} in marts.{mart} (no peer with the "
+             "figure, or no month with it).")
         own = rows(ctx.con, f"""
             select platform, month_start_date, {metric}::double, {index}, {rank}
             from marts.{mart} where is_own_brand order by platform, month_start_date""")
@@ -160,11 +184,12 @@ def roi(ctx: Context) -> Section:
                                  name=model))
         fig.update_layout(barmode="group")
         keys = ctx.catalog.keys("attribution_by_channel", ["credited_net_revenue"])
-        section.charts.append(Chart(
+        _add(section, Chart(
             "attribution-models", "Net revenue credited per channel, attribution models side "
             "by side", "Sum over all months of the net revenue each attribution model credits "
             "to each channel (marts.attribution_by_channel): credit, not cause.", keys,
-            _layout(fig, "net revenue credited")))
+            _layout(fig, "net revenue credited")),
+             "every credited net revenue is empty.")
         section.tables.append(Table(
             "attribution-models-totals", f"Net revenue credited per channel and model, all "
             f"months (catalog: {', '.join(keys)})",
@@ -194,12 +219,13 @@ def roi(ctx: Context) -> Section:
             fig.add_trace(go.Bar(x=[r[0] for r in points], y=[r[6] for r in points],
                                  name=method))
         fig.update_layout(barmode="group")
-        section.charts.append(Chart(
+        _add(section, Chart(
             "roi-latest-month", "ROI on money and time per channel, latest month, by credit "
             "method", "ROI (net revenue credited less total investment, over total "
             "investment) of the channels with an investment in the latest month of "
             "marts.social_roi_monthly, one bar per credit method.", keys,
-            _layout(fig, "ROI")))
+            _layout(fig, "ROI")),
+             "no channel has an ROI in the latest month.")
         section.tables.append(Table(
             "roi-latest-month-figures", f"ROI per channel and credit method, latest month "
             f"(catalog: {', '.join(keys)})",
@@ -224,12 +250,13 @@ def roi(ctx: Context) -> Section:
                      "arrayminus": [(r[2] - r[3]) if r[3] is not None else 0 for r in shown]},
             name="incremental net revenue"))
         fig.add_hline(y=0, line_dash="dot")
-        section.charts.append(Chart(
+        _add(section, Chart(
             "incrementality", "Incremental net revenue per channel and quarter, with its "
             "interval", "The estimate of net revenue each channel added (marts."
             "channel_incrementality) and its interval; an interval that includes 0 shows no "
             "effect. Channels the model could not estimate are listed with the reason.", keys,
-            _layout(fig, "incremental net revenue")))
+            _layout(fig, "incremental net revenue")),
+             "no channel-quarter could be estimated; the table below gives each reason.")
         section.tables.append(Table(
             "incrementality-figures", f"Incrementality per channel and quarter (catalog: "
             f"{', '.join(keys)})",
@@ -257,11 +284,12 @@ def verdicts(ctx: Context) -> Section:
                                                        "incremental_new_visitors",
                                                        "incremental_follower_growth"])
     fig = go.Figure(go.Bar(x=[r[0] for r in counts], y=[r[1] for r in counts]))
-    section.charts.append(Chart(
+    _add(section, Chart(
         "verdict-counts", "Channel-quarters per verdict", "How many channel-quarters of "
         "marts.channel_verdict have each verdict; the verdict reads the incrementality "
         "intervals of revenue, new visitors and follower growth.", keys,
-        _layout(fig, "channel-quarters")))
+        _layout(fig, "channel-quarters")),
+             "no verdict.")
     section.tables.append(Table(
         "verdict-figures", "Verdict per channel and quarter, with its reason",
         ("channel", "quarter", "verdict", "reason", "revenue interval lower",
@@ -295,10 +323,11 @@ def goals(ctx: Context) -> Section:
             fig.add_trace(go.Scatter(x=[str(r[1]) for r in points], y=[r[2] for r in points],
                                      mode="lines", name=goal_id))
         fig.add_hline(y=1, line_dash="dot", annotation_text="target")
-        section.charts.append(Chart(
+        _add(section, Chart(
             "goal-progress", "Progress of each goal over time", "Daily progress of each goal "
             "toward its target (marts.goal_progress); the goals' metrics are the catalog "
-            "entries listed.", keys, _layout(fig, "progress (1 = target)")))
+            "entries listed.", keys, _layout(fig, "progress (1 = target)")),
+             "no goal has a progress value yet.")
     section.tables.append(Table(
         "goal-scorecard", "Goal scorecard (marts.goal_scorecard)",
         ("goal", "title", "metric", "status", "progress", "time elapsed",
@@ -328,12 +357,13 @@ def conversations(ctx: Context) -> Section:
                                  name=label))
         fig.update_layout(barmode="stack")
         keys = ctx.catalog.keys("benchmark_influence", ["conversation_net_sentiment"])
-        section.charts.append(Chart(
+        _add(section, Chart(
             "sentiment-trend", "Sentiment of texts about the own brand, per month",
             "Texts about the own brand per month and effective sentiment label (one score "
             "per text: a manual override, else the model) from marts.conversation_sentiment; "
             "their balance is the catalog's conversation net sentiment.", keys,
-            _layout(fig, "texts")))
+            _layout(fig, "texts")),
+             "no scored text about the own brand.")
         section.tables.append(Table(
             "sentiment-trend-figures", "Texts about the own brand per month and sentiment",
             ("month", "sentiment", "texts"), trend))
@@ -351,10 +381,11 @@ def conversations(ctx: Context) -> Section:
         fig = go.Figure(go.Bar(x=[r[2] for r in themes], y=[r[0] for r in themes],
                                orientation="h"))
         fig.update_yaxes(autorange="reversed")
-        section.charts.append(Chart(
+        _add(section, Chart(
             "top-themes", "Top themes about the own brand, latest month",
             "The ten themes with the most mentions in the latest month "
-            "(marts.conversation_themes).", keys, _layout(fig, "")))
+            "(marts.conversation_themes).", keys, _layout(fig, "")),
+             "no theme mentioned.")
         section.tables.append(Table(
             "top-themes-figures", f"Top themes, latest month (catalog: {', '.join(keys)})",
             ("theme", "theme (Persian)", "mentions", "negative share", "month"), themes))
@@ -390,10 +421,11 @@ def data_quality(ctx: Context) -> Section:
     files = rows(ctx.con, """
         select status, count(*) from raw_meta.load_audit group by status order by status""")
     fig = go.Figure(go.Bar(x=[r[0] for r in files], y=[r[1] for r in files]))
-    section.charts.append(Chart(
+    _add(section, Chart(
         "load-audit", "Landing file loads per outcome", "Every landing file load the loader "
         "recorded (raw_meta.load_audit), per outcome; not a catalog metric.", (),
-        _layout(fig, "file loads")))
+        _layout(fig, "file loads")),
+             "no file load recorded.")
     section.tables.append(Table(
         "load-outcomes", "File loads per outcome", ("outcome", "file loads"), files))
     section.tables.append(Table(
