@@ -58,7 +58,7 @@ def sample(pipeline, tmp_path_factory: pytest.TempPathFactory
     from orchestration.defs.resources import resources
 
     landing = pipeline[0]
-    root = tmp_path_factory.mktemp("report")
+    root = tmp_path_factory.mktemp("sample")
     warehouse = root / "warehouse.duckdb"
     shutil.copy(landing.parent / "warehouse.duckdb", warehouse)
     result = dg.materialize([serving_marts, report], resources=resources(warehouse, landing),
@@ -220,6 +220,11 @@ def test_data_quality_lists_quarantine_and_load_outcomes(sample):
     assert [(r[0], int(r[1])) for r in _table(doc, "load-outcomes")] == want
     want = con.execute("select count(*) from raw_meta.quarantine").fetchone()[0]
     assert sum(int(r[4]) for r in _table(doc, "quarantine")) == want
+    want = con.execute("""select source, table_name, suite, count(*),
+                                 count(*) filter (where not success)
+                          from raw_meta.batch_validations group by all""").fetchall()
+    got = [(r[0], r[1], r[2], int(r[3]), int(r[4])) for r in _table(doc, "batch-validations")]
+    assert sorted(got) == sorted(want)
 
 
 def test_each_mart_built_carries_a_preview(pipeline):
@@ -369,7 +374,14 @@ PERSIAN_LAYOUT = r"""() => {
 }"""
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(params=["sample", "sparse"])
+def report_page(request: pytest.FixtureRequest) -> Path:
+    """The report of either warehouse, built before the browser starts (Playwright's event
+    loop and a Dagster run do not share the test's thread)."""
+    return request.getfixturevalue(request.param)[0]
+
+
+@pytest.fixture
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -386,11 +398,11 @@ def browser():
         launched.close()
 
 
-@pytest.mark.parametrize("which", ["sample", "sparse"])
 def test_chromium_renders_every_chart_offline_with_persian_right_to_left(
-    which: str, request: pytest.FixtureRequest, browser
+    report_page: Path, browser
 ):
-    path = request.getfixturevalue(which)[0]
+    path = report_page
+    which = path.parent.parent.name.rstrip("0123456789")  # the fixture's folder: sample|sparse
     page = browser.new_page(viewport={"width": 1200, "height": 900})
     errors: list[str] = []
     requests: list[str] = []

@@ -434,6 +434,14 @@ def data_quality(ctx: Context) -> Section:
     section.tables.append(Table(
         "rejected-files", "Landing files rejected",
         ("source", "table", "file", "column", "reason", "message"), rejected))
+    validations = rows(ctx.con, """
+        select source, table_name, suite, count(*), count(*) filter (where not success)
+        from raw_meta.batch_validations group by all order by 5 desc, 1, 2, 3""")
+    section.tables.append(Table(
+        "batch-validations", "Great Expectations suites run on each landing batch: "
+        "validations and failures per suite (the results of the dbt tests and mart checks "
+        "are in the Dagster UI and the run's closing summary)",
+        ("source", "table", "suite", "validations", "failed"), validations))
     return section
 
 
