@@ -353,9 +353,10 @@ def conversations(ctx: Context) -> Section:
         fig = go.Figure()
         for label in sorted({r[1] for r in trend}):
             points = [r for r in trend if r[1] == label]
-            fig.add_trace(go.Bar(x=[str(r[0]) for r in points], y=[r[2] for r in points],
+            fig.add_trace(go.Bar(x=[str(r[0])[:7] for r in points], y=[r[2] for r in points],
                                  name=label))
         fig.update_layout(barmode="stack")
+        fig.update_xaxes(type="category")  # one bar per month, no time of day
         keys = ctx.catalog.keys("benchmark_influence", ["conversation_net_sentiment"])
         _add(section, Chart(
             "sentiment-trend", "Sentiment of texts about the own brand, per month",
