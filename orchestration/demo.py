@@ -6,9 +6,10 @@ the problems a person can act on.
 
 While the run works the console shows one line per finished stage; every Dagster and dbt event
 goes to a log file beside the warehouse (``LOG_DIR``), or to the screen with ``--verbose``.
-The run closes with a short summary, the answer per channel and a list of problems: landing files rejected (file, table, column, reason),
-rows quarantined and values nulled per table with their top reasons, and asset checks that
-failed or warned (dbt tests included, with their failing-row counts). A bad file never stops
+The run closes with a short summary, the answer per channel and a list of problems: landing
+files rejected (file, table, column, reason), rows quarantined and values nulled per table with
+their top reasons, and asset checks that failed or warned (dbt tests included, with their
+failing-row counts). A bad file never stops
 the other tables or the models: they build from what did load.
 
 Exit code: 0 when the run completed, even with problems listed; 1 when a step of the run
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     from orchestration.definitions import build_definitions
     from orchestration.defs.publish.assets import mart_keys
     from orchestration.defs.publish.outcome import publish_outcome
+    from orchestration.defs.report.assets import REPORT_KEY
 
     job = build_definitions().resolve_job_def(REFRESH_JOB)
     run_config: dict[str, object] | None = None
@@ -105,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", problems.render(), ""]
     lines.append(publish_outcome(result, settings.serving_dir(warehouse),
                                  set(mart_keys())).render())
+    report = settings.report_dir(warehouse) / "index.html"
+    if REPORT_KEY in {e.asset_key for e in result.get_asset_materialization_events()}:
+        lines.append(f"Report (open it in a browser, it works offline): {report}")
+    else:
+        lines.append(f"Report NOT written this run (the last one stays: {report})")
     lines.append("Next: `make dev` opens the Dagster UI (lineage, checks, every run's events)"
                  + ("" if args.verbose else f"; this run's log: {log_path}"))
     print("\n".join(lines))

@@ -48,6 +48,8 @@ def test_a_misspelled_column_is_listed_and_the_marts_still_refresh(demo_run, cap
     stages = [x.split()[1:3] for x in lines if x.startswith("  done  ")]
     assert ["load", "linkedin_pages"] in stages and ["dbt", "build"] in stages
     assert ["publish", "the"] in stages and ["checks", "(17"] in stages
+    (report_line,) = [x for x in lines if x.startswith("Report (open it in a browser")]
+    assert Path(report_line.split(": ")[-1]).is_file()
     (log_line,) = [x for x in lines if x.startswith("Next: `make dev`")]
     log = Path(log_line.split("this run's log: ")[1])
     text = log.read_text(encoding="utf-8")

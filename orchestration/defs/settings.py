@@ -174,3 +174,11 @@ def log_dir(warehouse: Path) -> Path:
     ``logs`` folder beside the warehouse file (``data/logs`` for the demo)."""
     text = os.environ.get("LOG_DIR", "").strip()
     return Path(text) if text else warehouse.parent / "logs"
+
+
+def report_dir(warehouse: Path) -> Path:
+    """``REPORT_DIR``: where the static HTML report (``index.html``) and its browser
+    screenshot go. Unset: a ``report`` folder beside the warehouse file (``data/report`` for
+    the demo)."""
+    text = os.environ.get("REPORT_DIR", "").strip()
+    return Path(text) if text else warehouse.parent / "report"

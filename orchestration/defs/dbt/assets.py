@@ -17,6 +17,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.defs import settings
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
+from orchestration.defs.report.preview import mart_observations
 from orchestration.defs.resources import WAREHOUSE_POOL
 
 
@@ -72,3 +73,7 @@ def dbt_models(
         context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
         args += ["--vars", json.dumps(dbt_vars)]
     yield from dbt.cli(args, context=context).stream()
+    # dbt has exited: a preview of each mart built (row count, latest date, headline figures)
+    yield from mart_observations(duckdb.database, (
+        key for key in context.selected_asset_keys
+        if context.assets_def.group_names_by_key.get(key) == "marts"))
