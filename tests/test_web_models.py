@@ -20,6 +20,7 @@ from tests.conftest import run_dbt
 
 SESSIONS = "intermediate.int_web_sessions_assembled"
 EVENTS = "intermediate.int_web_events_sessionised"
+STAGED = "staging.stg_ga4__events"
 KEY_EVENTS = {"purchase", "sign_up", "generate_lead"}
 
 
@@ -187,7 +188,7 @@ def _snapshot(warehouse: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return {
             table: sorted(con.execute(f"select * from {table}").fetchall(), key=repr)
-            for table in (EVENTS, SESSIONS)
+            for table in (STAGED, EVENTS, SESSIONS)
         }
 
 
@@ -233,12 +234,23 @@ def test_incremental_build_equals_full_refresh(tmp_path: Path):
     for batch in ([files[2], late_file], *([f] for f in files[3:])):
         arrive(batch)
         _dbt_build(warehouse, target)
-    incremental = _snapshot(warehouse)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         assert con.execute(count_sql).fetchall() == [(len(numbers),)]
+    # the second day exported again under its own name without the session's first event:
+    # the incremental build must drop that event (and change the session), as a full
+    # refresh does
+    (folder / files[1].name).write_text(
+        "\n".join(line for n, line in enumerate(lines) if n not in (numbers[0], held_back))
+        + "\n", encoding="utf-8")
+    _load_ga4(landing, warehouse)
+    _dbt_build(warehouse, target)
+    incremental = _snapshot(warehouse)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.execute(count_sql).fetchall() == [(len(numbers) - 1,)]
 
     _dbt_build(warehouse, target, "--full-refresh")
     full = _snapshot(warehouse)
     assert len(full[SESSIONS]) == len(_sessions(generated))
+    assert incremental[STAGED] == full[STAGED]
     assert incremental[EVENTS] == full[EVENTS]
     assert incremental[SESSIONS] == full[SESSIONS]

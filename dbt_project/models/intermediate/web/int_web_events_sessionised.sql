@@ -1,12 +1,13 @@
 -- One row per GA4 event with the key of its session: (user_pseudo_id, ga_session_id), as GA4
--- itself counts sessions. Incremental: each run re-processes the last `ga4_lookback_days`
--- event dates (GA4 back-fills three days) and anything loaded since the previous run, and
--- replaces those events by event_key.
+-- itself counts sessions. Incremental: each run re-processes, whole, every event date with an
+-- event loaded since the previous run and the last `ga4_lookback_days` event dates (GA4
+-- back-fills three days), and replaces those dates (a re-exported day with fewer events
+-- loses the ones it no longer has).
 {{
     config(
         materialized='incremental',
         incremental_strategy='delete+insert',
-        unique_key='event_key',
+        unique_key='event_date',
         on_schema_change='append_new_columns',
     )
 }}
@@ -17,8 +18,7 @@ events as (
     select * from {{ ref('stg_ga4__events') }}
 ),
 
--- incremental: the last `ga4_lookback_days` event dates already processed, and whatever was
--- loaded since the previous run
+-- incremental: the dates to process again
 new_events as (
     select events.*
     from events
@@ -33,9 +33,16 @@ new_events as (
                     )
                 from {{ this }}
             )
-            or events._loaded_at > (
-                select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-                from {{ this }}
+            or events.event_date in (
+                select distinct changed.event_date
+                from events as changed
+                where changed._loaded_at > (
+                    select
+                        coalesce(
+                            max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                        )
+                    from {{ this }}
+                )
             )
     {% endif %}
 ),
