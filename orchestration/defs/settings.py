@@ -30,13 +30,23 @@ DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
 DEFAULT_DUCKDB_THREADS = 2
 
 
+def duckdb_temp_directory() -> Path:
+    """``DUCKDB_TEMP_DIRECTORY``: where DuckDB spills what does not fit in ``memory_limit``
+    (sorts, joins, aggregates bigger than memory). Default: ``<warehouse file>.tmp``, DuckDB's
+    own place for a file database, set explicitly so in-memory connections spill too."""
+    text = os.environ.get("DUCKDB_TEMP_DIRECTORY", "").strip()
+    return Path(text) if text else Path(f"{warehouse_path()}.tmp")
+
+
 def duckdb_config() -> dict[str, Any]:
     """Settings for every DuckDB connection the pipeline opens (DuckDB's default memory limit
-    is 80% of RAM, which it will use): ``DUCKDB_MEMORY_LIMIT`` (default 4GB) and
-    ``DUCKDB_THREADS`` (default 2). dbt's profile reads the same variables."""
+    is 80% of RAM, which it will use): ``DUCKDB_MEMORY_LIMIT`` (default 4GB),
+    ``DUCKDB_THREADS`` (default 2) and ``DUCKDB_TEMP_DIRECTORY`` (spilling). dbt's profile
+    reads the same variables."""
     return {
         "memory_limit": os.environ.get("DUCKDB_MEMORY_LIMIT", DEFAULT_DUCKDB_MEMORY_LIMIT),
         "threads": int(os.environ.get("DUCKDB_THREADS", DEFAULT_DUCKDB_THREADS)),
+        "temp_directory": str(duckdb_temp_directory().absolute()),
     }
 
 

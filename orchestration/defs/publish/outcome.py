@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.defs import settings
 from orchestration.defs.publish.assets import SERVING_KEY
 from orchestration.defs.publish.serving import PARQUET_DIR, SERVING_FILE, current_publish_id
 
@@ -36,7 +37,7 @@ def _served_id(serving: Path) -> str | None:
     path = serving / SERVING_FILE
     if not path.exists():
         return current_publish_id(serving)
-    with duckdb.connect(str(path), read_only=True) as con:
+    with duckdb.connect(str(path), read_only=True, config=settings.duckdb_config()) as con:
         tables = con.execute("select table_schema || '.' || table_name "
                              "from information_schema.tables limit 1").fetchall()
         if not tables:
