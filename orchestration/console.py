@@ -28,9 +28,18 @@ STAGE_NAMES: Mapping[str, str] = {
     "serving__marts": "publish the marts for BI tools",
 }
 FEED_CHECKS_PREFIX = "feed_checks_"
+DBT_STEP = "dbt_models"
 
 
 CHECK_STEPS = ("gx_mart_suites",)
+
+
+def models_skipped(result: dg.ExecuteInProcessResult) -> bool:
+    """Whether the run's dbt step succeeded without building anything: its inputs were those
+    of the last published build (orchestration/defs/dbt/fingerprint.py)."""
+    succeeded = any(e.is_step_success and e.step_key == DBT_STEP for e in result.all_events)
+    built = any(e.step_key == DBT_STEP for e in result.get_asset_materialization_events())
+    return succeeded and not built
 
 
 def is_check_step(step_key: str) -> bool:
@@ -94,6 +103,8 @@ class StageTally:
         elif self.assets:
             parts.append(f"{self.assets} asset(s)")
         checks = self.checks_passed + self.checks_warned + self.checks_failed
+        if step_key == DBT_STEP and not self.assets and not checks:
+            return "skipped: nothing new since the last published build"
         if step_key.startswith(RAW_PREFIX) and checks == self.checks_passed:
             return ", ".join(parts)  # the loader's own checks: named only when one did not pass
         if checks:

@@ -32,7 +32,7 @@ import dagster as dg
 import duckdb
 from rich.console import Console
 
-from orchestration.console import quiet_job
+from orchestration.console import models_skipped, quiet_job
 from orchestration.defs import settings
 from orchestration.defs.jobs import REFRESH_JOB
 from orchestration.summary import (
@@ -110,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     report = settings.report_dir(warehouse) / "index.html"
     if REPORT_KEY in {e.asset_key for e in result.get_asset_materialization_events()}:
         lines.append(f"Report (open it in a browser, it works offline): {report}")
+    elif models_skipped(result):
+        lines.append(f"Report unchanged (nothing new): {report}")
     else:
         lines.append(f"Report NOT written this run (the last one stays: {report})")
     lines.append("Next: `make dev` opens the Dagster UI (lineage, checks, every run's events)"

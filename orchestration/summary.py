@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import dagster as dg
 import duckdb
 
+from orchestration.console import models_skipped
 from orchestration.defs.ingest.assets import FILES_CHECK, ROWS_CHECK
 from orchestration.defs.ingest.problems import (
     RejectedFile,
@@ -368,5 +369,9 @@ def run_summary(con: duckdb.DuckDBPyConnection, result: dg.ExecuteInProcessResul
     failed = len(checks) - passed - warned
     lines.append(f"Checks: {passed:,} passed, {warned:,} warned, {failed:,} failed "
                  "(the ones that did not pass are named below)")
-    lines.append(f"Marts refreshed: {marts}")
+    if models_skipped(result):
+        lines.append("Marts refreshed: 0 (nothing landed, no text analysed and no model "
+                     "changed since the last published build, so dbt did not run)")
+    else:
+        lines.append(f"Marts refreshed: {marts}")
     return "\n".join(lines)

@@ -50,6 +50,13 @@ def duckdb_config() -> dict[str, Any]:
     }
 
 
+def skip_unchanged_models() -> bool:
+    """``DBT_SKIP_UNCHANGED`` (default true): a full refresh skips ``dbt build`` when the
+    models' inputs are exactly those of the last complete build (see
+    ``orchestration/defs/dbt/fingerprint.py``); false always builds."""
+    return _flag("DBT_SKIP_UNCHANGED", default=True)
+
+
 def dagster_home_set() -> bool:
     return bool(os.environ.get("DAGSTER_HOME"))
 

@@ -16,9 +16,21 @@ from dagster_dbt import (
 from dagster_duckdb import DuckDBResource
 
 from orchestration.defs import settings
+from orchestration.defs.dbt.fingerprint import (
+    inputs_fingerprint,
+    last_published,
+    record_build,
+    sees_every_input,
+)
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
 from orchestration.defs.report.preview import mart_observations
 from orchestration.defs.resources import WAREHOUSE_POOL
+
+UNCHANGED_MESSAGE = (
+    "models unchanged: nothing landed, no text analysed and no change to the dbt project or "
+    "the mart suites since the last published build, so dbt did not run and the marts, their "
+    "checks, the serving copy and the report stay as they are (DBT_SKIP_UNCHANGED=false "
+    "builds anyway)")
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -72,7 +84,21 @@ def dbt_models(
     if dbt_vars:
         context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
         args += ["--vars", json.dumps(dbt_vars)]
+    every_model = context.selected_asset_keys == context.assets_def.keys
+    fingerprint = None
+    if every_model and settings.skip_unchanged_models() and sees_every_input(dbt_vars):
+        with duckdb.get_connection() as con:
+            fingerprint = inputs_fingerprint(con, dbt_vars)
+            unchanged = fingerprint == last_published(con)
+        if unchanged:
+            # nothing is yielded: the marts, their checks, the publish and the report stay as
+            # the last build left them (downstream steps are skipped)
+            context.log.info(UNCHANGED_MESSAGE)
+            return
     yield from dbt.cli(args, context=context).stream()
+    if fingerprint is not None:  # dbt succeeded (a failed build raised above)
+        with duckdb.get_connection() as con:
+            record_build(con, fingerprint, context.run_id)
     # dbt has exited: a preview of each mart built (row count, latest date, headline figures)
     yield from mart_observations(duckdb.database, (
         key for key in context.selected_asset_keys

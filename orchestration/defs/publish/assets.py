@@ -12,6 +12,7 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.defs import settings
 from orchestration.defs.dbt.assets import dbt_models
+from orchestration.defs.dbt.fingerprint import mark_published
 from orchestration.defs.publish.serving import publish
 from orchestration.defs.resources import WAREHOUSE_POOL
 
@@ -40,6 +41,8 @@ def serving_marts(context: dg.AssetExecutionContext, duckdb: DuckDBResource
         f"publish: {step}"))
     context.log.info(f"published {len(published.tables)} marts ({published.rows:,} rows) to "
                      f"{published.serving_file} and {published.parquet_dir}")
+    with duckdb.get_connection() as con:
+        mark_published(con, context.run_id)
     return dg.MaterializeResult(metadata={
         "publish_id": published.publish_id,
         "published_at": published.published_at.isoformat(),

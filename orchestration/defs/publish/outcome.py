@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 import duckdb
 
+from orchestration.console import models_skipped
 from orchestration.defs import settings
 from orchestration.defs.publish.assets import SERVING_KEY
 from orchestration.defs.publish.serving import PARQUET_DIR, SERVING_FILE, current_publish_id
@@ -18,12 +19,16 @@ class PublishOutcome:
     publish_id: str | None  # this run's, when it published
     served_id: str | None  # what BI tools read now
     blocked_by: tuple[str, ...]
+    unchanged: bool = False  # the models were not rebuilt: nothing new to publish
 
     def render(self) -> str:
         where = (f"{self.serving / SERVING_FILE} (DuckDB) and "
                  f"{self.serving / PARQUET_DIR / 'current'}/ (Parquet)")
         if self.publish_id is not None:
             return f"Serving copy for BI tools: published {self.publish_id} to {where}."
+        if self.unchanged and not self.blocked_by:
+            return (f"Serving copy for BI tools unchanged (nothing new to publish): {where} "
+                    f"still hold publish {self.served_id}.")
         kept = (f"they still read publish {self.served_id}" if self.served_id
                 else "nothing was ever published")
         lines = [f"Serving copy NOT published: BI tools read {where}; {kept}."]
@@ -62,5 +67,6 @@ def publish_outcome(result: dg.ExecuteInProcessResult, serving: Path,
     blocked += [f"step {e.step_key} failed: {e.step_failure_data.error.message.strip()[:300]}"
                 for e in result.all_events
                 if e.is_step_failure and e.step_failure_data.error is not None]
-    return PublishOutcome(serving, None, _served_id(serving), tuple(blocked))
+    return PublishOutcome(serving, None, _served_id(serving), tuple(blocked),
+                          unchanged=models_skipped(result))
 
