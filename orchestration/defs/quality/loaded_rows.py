@@ -4,7 +4,8 @@ load: the loader's row rules enforce each of them row by row, so a failure means
 its contract disagree and the loaded rows hold what the contract forbids.
 
 The frame is the rows whose ``_loaded_at`` is the table's latest, at most ``MAX_ROWS`` of
-them (a reservoir sample, repeatable, beyond that: GX validates pandas DataFrames in memory).
+them (a reservoir sample, repeatable, beyond that: GX validates pandas DataFrames in memory),
+with values only in the columns the expectations read.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from orchestration.defs.ingest.contracts import Table
+from orchestration.defs.ingest.validation import quote
 from orchestration.defs.ingest.warehouse_meta import META_COLUMNS
 from orchestration.defs.quality import gx_runtime
 from orchestration.defs.quality.batch import latest_moments
@@ -46,8 +48,13 @@ def validate_latest_load(con: duckdb.DuckDBPyConnection, table: Table, now: date
                         f"(select max(_loaded_at) from {table.qualified})) "
                         f"from {table.qualified}").fetchone()
     loaded_at, rows = (found[0], int(found[1])) if found else (None, 0)
-    exclude = ", ".join(META_COLUMNS)
-    latest = (f"select * exclude ({exclude}) from {table.qualified} "
+    # a column no expectation reads keeps its name, not its values: GA4's nested columns
+    # cost more to turn into pandas objects than to validate, and a million of them is GBs
+    read = gx_runtime.columns_read(path, gx_runtime.ROWS_SCOPE)
+    names = [d[0] for d in con.execute(f"select * from {table.qualified} limit 0").description
+             if d[0] not in META_COLUMNS]
+    columns = ", ".join(quote(n) if n in read else f"null as {quote(n)}" for n in names)
+    latest = (f"select {columns} from {table.qualified} "
               f"where _loaded_at = (select max(_loaded_at) from {table.qualified})")
     if rows > max_rows:
         latest = (f"select * from ({latest}) using sample reservoir({int(max_rows)} rows) "
