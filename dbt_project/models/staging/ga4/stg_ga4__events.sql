@@ -16,12 +16,9 @@
     )
 }}
 {%- set available = source_columns(source('ga4', 'events')) %}
-
-with
-
-source as (
-    select * from {{ source('ga4', 'events') }}
-    {% if is_incremental() %}
+{%- set keys = 'event_param_keys' %}
+{%- set new_dates -%}
+    {%- if is_incremental() %}
         where event_date in (
             select distinct changed.event_date
             from {{ source('ga4', 'events') }} as changed
@@ -30,7 +27,50 @@ source as (
                 from {{ this }}
             )
         )
-    {% endif %}
+    {%- endif %}
+{%- endset %}
+
+with
+
+source as (
+    select * from {{ source('ga4', 'events') }}
+    {{ new_dates }}
+),
+
+-- (user, timestamp, name) that came more than once: only these can be exact duplicates, so
+-- only their events need an ordinal (a window over every event cost as much as the rest of
+-- the model together)
+repeated_events as (
+    select
+        user_pseudo_id,
+        event_timestamp,
+        event_name
+    from {{ source('ga4', 'events') }}
+    {{ new_dates }}
+    group by user_pseudo_id, event_timestamp, event_name
+    having count(*) > 1
+),
+
+duplicate_ordinals as (
+    select
+        repeated_raw._source_file,
+        repeated_raw._row_number,
+        row_number() over (
+            partition by
+                repeated_raw.user_pseudo_id,
+                repeated_raw.event_timestamp,
+                repeated_raw.event_name,
+                {{ ga4_param_as(ga4_param_value(
+                    column_or_null(available, 'event_params', ga4_column_type('event_params')),
+                    'ga_session_id'), 'int') }}
+            order by repeated_raw._source_file, repeated_raw._row_number
+        ) as duplicate_ordinal
+    from {{ source('ga4', 'events') }} as repeated_raw
+    inner join repeated_events
+        on
+            repeated_raw.user_pseudo_id is not distinct from repeated_events.user_pseudo_id
+            and repeated_raw.event_timestamp is not distinct from repeated_events.event_timestamp
+            and repeated_raw.event_name is not distinct from repeated_events.event_name
 ),
 
 typed as (
@@ -58,20 +98,28 @@ typed as (
     from source
 ),
 
-params as (
+keyed_params as (
     select
         typed.*,
-        {{ ga4_param_value('event_params', 'ga_session_id') }} as p_ga_session_id,
-        {{ ga4_param_value('event_params', 'ga_session_number') }} as p_ga_session_number,
-        {{ ga4_param_value('event_params', 'page_location') }} as p_page_location,
-        {{ ga4_param_value('event_params', 'page_referrer') }} as p_page_referrer,
-        {{ ga4_param_value('event_params', 'page_title') }} as p_page_title,
-        {{ ga4_param_value('event_params', 'engagement_time_msec') }} as p_engagement_time_msec,
-        {{ ga4_param_value('event_params', 'session_engaged') }} as p_session_engaged,
-        {{ ga4_param_value('event_params', 'source') }} as p_source,
-        {{ ga4_param_value('event_params', 'medium') }} as p_medium,
-        {{ ga4_param_value('event_params', 'campaign') }} as p_campaign
+        {{ ga4_param_keys('typed.event_params') }} as event_param_keys
     from typed
+),
+
+params as (
+    select
+        keyed_params.*,
+        {{ ga4_param_value('event_params', 'ga_session_id', keys) }} as p_ga_session_id,
+        {{ ga4_param_value('event_params', 'ga_session_number', keys) }} as p_ga_session_number,
+        {{ ga4_param_value('event_params', 'page_location', keys) }} as p_page_location,
+        {{ ga4_param_value('event_params', 'page_referrer', keys) }} as p_page_referrer,
+        {{ ga4_param_value('event_params', 'page_title', keys) }} as p_page_title,
+        {{ ga4_param_value('event_params', 'engagement_time_msec', keys) }}
+            as p_engagement_time_msec,
+        {{ ga4_param_value('event_params', 'session_engaged', keys) }} as p_session_engaged,
+        {{ ga4_param_value('event_params', 'source', keys) }} as p_source,
+        {{ ga4_param_value('event_params', 'medium', keys) }} as p_medium,
+        {{ ga4_param_value('event_params', 'campaign', keys) }} as p_campaign
+    from keyed_params
 ),
 
 flattened as (
@@ -134,15 +182,12 @@ keyed as (
     select
         flattened.*,
         {{ web_url_path('flattened.page_location') }} as page_path,
-        row_number() over (
-            partition by
-                flattened.user_pseudo_id,
-                flattened.event_timestamp_micros,
-                flattened.event_name,
-                flattened.ga_session_id
-            order by flattened._source_file, flattened._row_number
-        ) as duplicate_ordinal
+        coalesce(duplicate_ordinals.duplicate_ordinal, 1) as duplicate_ordinal
     from flattened
+    left join duplicate_ordinals
+        on
+            flattened._source_file = duplicate_ordinals._source_file
+            and flattened._row_number = duplicate_ordinals._row_number
 ),
 
 final as (
