@@ -7,8 +7,9 @@ names (LANDING_DIR, WAREHOUSE_PATH, SERVING_DIR, REPORT_DIR, LOG_DIR, DAGSTER_HO
 Prints one line per finished stage (the project's progress logger) while every Dagster and
 dbt event goes to ``LOG_DIR/refresh-<label>.log``; then writes what the run's event log says
 to FACTS.json: the run id and status, each step's start and end (unix time), the assets each
-step materialised and the checks it evaluated. Counting rows is left to the parent process,
-so it does not add to the refresh's time.
+step materialised and the checks it evaluated, and when the process started and the job's
+execution began and ended (start-up: imports, definitions, the dbt manifest). Counting rows
+is left to the parent process, so it does not add to the refresh's time.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import psutil
 from rich.console import Console
 
 from orchestration.console import quiet_job
@@ -72,10 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     job, run_config = quiet_job(build_definitions().resolve_job_def(REFRESH_JOB), console,
                                 log_path)
     with dg.DagsterInstance.get() as instance:
+        executing = time.time()
         with log_path.open("a", encoding="utf-8") as log, redirect_stdout(log), \
                 redirect_stderr(log):
             result = job.execute_in_process(run_config=run_config, instance=instance,
                                             raise_on_error=False)
+        executed = time.time()
         record = instance.get_run_record_by_id(result.run_id)
         facts = {
             "run_id": result.run_id,
@@ -84,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             "run_end": record.end_time if record is not None else None,
             "steps": step_facts(instance, result.run_id),
             "log": str(log_path),
+            # unix times: the process started; execute_in_process called; it returned
+            "process_start": psutil.Process().create_time(),
+            "execute_start": executing,
+            "execute_end": executed,
         }
     args.out.write_text(json.dumps(facts, indent=1), encoding="utf-8")
     return 0 if result.success else 1

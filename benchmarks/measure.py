@@ -81,7 +81,7 @@ def loaded(con: duckdb.DuckDBPyConnection, run_id: str) -> Loaded:
             [run_id]).fetchall():
         out.files_by_status[status] = int(n)
     out.changed_files = [r[0] for r in con.execute(
-        "select source || '/' || table_name || '/' || source_file from raw_meta.load_audit "
+        "select source_file from raw_meta.load_audit "
         f"where run_id = ? and status in {CHANGED_STATUSES} order by 1", [run_id]).fetchall()]
     for source, landed, rows in con.execute(
             "select source, coalesce(sum(rows_landed), 0), coalesce(sum(rows_loaded), 0) "

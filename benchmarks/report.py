@@ -88,7 +88,7 @@ def stage_rows(result: ScaleResult) -> tuple[list[str], list[list[str]]]:
 
 
 def refresh_rows(result: ScaleResult) -> tuple[list[str], list[list[str]]]:
-    header = ["run", "seconds", "Dagster run s", "files loaded", "rows loaded",
+    header = ["run", "seconds", "start-up s", "Dagster run s", "files loaded", "rows loaded",
               "peak RSS (tree)", "peak RSS per process"]
     rows = []
     for r in result.refreshes:
@@ -98,11 +98,11 @@ def refresh_rows(result: ScaleResult) -> tuple[list[str], list[list[str]]]:
         per_process = "; ".join(f"{name} {gib(b)}" for name, b in big) + (
             f"; {small} more under {SMALL_PROCESS // 2**20} MiB each" if small else "")
         rows.append([f"{r.kind} refresh" + ("" if r.success else " (FAILED)"),
-                     _n(r.seconds, 1), _n(r.run_seconds, 1),
+                     _n(r.seconds, 1), _n(r.startup_seconds, 1), _n(r.run_seconds, 1),
                      _n(len(r.loaded.changed_files)), _n(sum(r.loaded.rows_loaded.values())),
                      gib(r.peak_total_bytes), per_process])
     for b in result.baselines:
-        rows.append([f"baseline ({b.label})", _n(b.seconds, 1), "-", "-", "-",
+        rows.append([f"baseline ({b.label})", _n(b.seconds, 1), "-", "-", "-", "-",
                      gib(b.peak_total_bytes), f"queries {b.query_seconds:.2f} s"])
     return header, rows
 

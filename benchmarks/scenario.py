@@ -28,6 +28,7 @@ class Refresh:
     kind: str  # full | incremental | no-change
     seconds: float  # the child process, start to exit
     run_seconds: float | None  # the Dagster run, RUN_START to its end
+    startup_seconds: float | None  # process start to execute_in_process (imports, definitions)
     success: bool
     peak_total_bytes: int
     peak_by_process: dict[str, int]
@@ -38,6 +39,7 @@ class Refresh:
     def to_json(self) -> dict[str, Any]:
         return {
             "kind": self.kind, "seconds": self.seconds, "run_seconds": self.run_seconds,
+            "startup_seconds": self.startup_seconds,
             "success": self.success, "peak_rss_bytes": self.peak_total_bytes,
             "peak_rss_by_process": self.peak_by_process,
             "stages": [s.to_json() for s in self.stages],
@@ -140,7 +142,8 @@ class Work:
     def env(self) -> dict[str, str]:
         return child_env(LANDING_DIR=self.landing, WAREHOUSE_PATH=self.warehouse,
                          SERVING_DIR=self.serving, REPORT_DIR=self.root / "report",
-                         LOG_DIR=self.root / "logs", DAGSTER_HOME=self.dagster_home)
+                         LOG_DIR=self.root / "logs", DAGSTER_HOME=self.dagster_home,
+                         PYTHONUNBUFFERED="1")  # progress lines show as they come
 
 
 def refresh(work: Work, kind: str, say: Say, tag: str) -> Refresh:
@@ -155,10 +158,13 @@ def refresh(work: Work, kind: str, say: Say, tag: str) -> Refresh:
     found, loaded = stages(facts, work.warehouse, work.serving, done.peak_between)
     run_seconds = (facts["run_end"] - facts["run_start"]
                    if facts.get("run_end") and facts.get("run_start") else None)
-    result = Refresh(kind, done.seconds, run_seconds, bool(facts["success"]),
+    startup = (facts["execute_start"] - facts["process_start"]
+               if facts.get("execute_start") and facts.get("process_start") else None)
+    result = Refresh(kind, done.seconds, run_seconds, startup, bool(facts["success"]),
                      done.peak_total_bytes, done.peak_by_process, found, loaded, facts["log"])
     say(f"[{tag}] {kind} refresh {'done' if result.success else 'FAILED'}: "
-        f"{result.seconds:.1f} s (Dagster run {run_seconds or 0:.1f} s), "
+        f"{result.seconds:.1f} s (start-up {startup or 0:.1f} s, Dagster run "
+        f"{run_seconds or 0:.1f} s), "
         f"{len(loaded.changed_files):,} files and {sum(loaded.rows_loaded.values()):,} rows "
         f"loaded, peak RSS {gib(result.peak_total_bytes)}")
     return result
