@@ -170,12 +170,18 @@ WAREHOUSE_SOURCES = {
 }
 
 
-def warehouse_figures(warehouse: Path) -> dict[str, dict[str, float]]:
-    out: dict[str, dict[str, float]] = {}
+def warehouse_figures(warehouse: Path) -> dict[str, dict[str, float] | str]:
+    """Per figure: its values per day (or month), or the error reading it (a failed build
+    leaves a mart missing)."""
+    out: dict[str, dict[str, float] | str] = {}
     with duckdb.connect(str(warehouse), read_only=True,
                         config=settings.duckdb_config()) as con:
         for name, sql in WAREHOUSE_FIGURES.items():
-            out[name] = {day.isoformat(): float(v or 0) for day, v in con.execute(sql).fetchall()}
+            try:
+                out[name] = {day.isoformat(): float(v or 0)
+                             for day, v in con.execute(sql).fetchall()}
+            except duckdb.Error as error:
+                out[name] = f"{type(error).__name__}: {str(error).splitlines()[0]}"
     return out
 
 
@@ -211,11 +217,16 @@ def cross_check(baseline: Mapping[str, Mapping[str, float]], warehouse_path: Pat
     theirs["sessions_per_month"] = monthly(baseline["sessions_per_day"])
     out: dict[str, dict[str, Any]] = {}
     for name in WAREHOUSE_FIGURES:
+        found = ours[name]
+        if isinstance(found, str):
+            out[name] = {"match": False, "compared_with": WAREHOUSE_SOURCES[name],
+                         "error": found, "days": 0, "differences": [], "differing": 0}
+            continue
         # benchmark_interaction has a web row only in months with social benchmark rows
         monthly_mart = name == "sessions_per_month"
-        diffs = differences(theirs[name], ours[name], TOLERANCE.get(name, 0.0),
+        diffs = differences(theirs[name], found, TOLERANCE.get(name, 0.0),
                             only_warehouse_keys=monthly_mart)
-        compared = set(ours[name]) if monthly_mart else set(theirs[name]) | set(ours[name])
+        compared = set(found) if monthly_mart else set(theirs[name]) | set(found)
         out[name] = {"match": not diffs, "compared_with": WAREHOUSE_SOURCES[name],
                      "days": len(compared),
                      "differences": [{"key": k, "baseline": b, "warehouse": w}

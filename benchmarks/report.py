@@ -112,7 +112,9 @@ def cross_check_lines(result: ScaleResult) -> list[str]:
     for b in result.baselines:
         for name, check in b.cross_check.items():
             unit = "months" if name.endswith("_per_month") else "days"
-            if check["match"]:
+            if check.get("error"):
+                verdict = f"NOT COMPARED: {check['error']}"
+            elif check["match"]:
                 verdict = f"match ({check['days']} {unit})"
             else:
                 shown = ", ".join(f"{d['key']}: baseline {d['baseline']:,.2f} vs warehouse "
@@ -145,12 +147,45 @@ def markdown_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join([line(header), "|" + "---|" * len(header), *(line(r) for r in rows)])
 
 
+def summary_rows(results: Sequence[ScaleResult], scaling: dict[str, Any] | None
+                 ) -> tuple[list[str], list[list[str]]]:
+    """One row per scale: the headline figures (the README's table)."""
+    header = ["scale", "full refresh s", "of which dbt build s", "one-day incremental s",
+              "no-change s", "baseline s", "full / baseline", "peak RSS (tree)",
+              "2x data / 1x", "baseline = warehouse"]
+    rows = []
+    for result in results:
+        full, incremental, nothing = (result.refresh("full"), result.refresh("incremental"),
+                                      result.refresh("no-change"))
+        base = result.baselines[0] if result.baselines else None
+        dbt = next((st for st in full.stages if st.name == "dbt build"), None) if full else None
+        share = _ratio(incremental.seconds if incremental else None,
+                       full.seconds if full else None)
+        ratio = _ratio(full.seconds if full else None, base.seconds if base else None)
+        checks = [c for b in result.baselines for c in b.cross_check.values()]
+        peaks = [r.peak_total_bytes for r in result.refreshes]
+        two = scaling.get("ratio") if scaling and result.scale == "large" else None
+        failed = [r.kind for r in result.refreshes if not r.success]
+        rows.append([
+            f"{result.scale} ({result.period}, {_n(result.generate.rows_out)} rows)",
+            _n(full.seconds, 1) if full else "-", _n(dbt.seconds, 1) if dbt else "-",
+            "-" if incremental is None else f"{incremental.seconds:,.1f} ({100 * share:.0f}%)"
+            if share is not None else _n(incremental.seconds, 1),
+            _n(nothing.seconds, 1) if nothing else "-", _n(base.seconds, 1) if base else "-",
+            "-" if ratio is None else f"{ratio:,.0f}x", gib(max(peaks) if peaks else None),
+            "-" if two is None else f"{two:.2f}x",
+            ("match" if checks and all(c["match"] for c in checks) else "see below")
+            + (f"; FAILED: {', '.join(failed)}" if failed else "")])
+    return header, rows
+
+
 def render(results: Sequence[ScaleResult], scaling: dict[str, Any] | None,
            machine: dict[str, Any], markdown: bool = False) -> str:
     table = markdown_table if markdown else text_table
     out = []
     title = (f"Benchmark of {machine['started_at']} on {machine['description']}")
     out += [("### " if markdown else "") + title, ""]
+    out += [table(*summary_rows(results, scaling)), ""]
     for result in results:
         heading = (f"{result.scale} ({result.sample_key}, {result.period}); the full refresh "
                    f"reads every file but the {len(result.held_back_files)} daily files of "

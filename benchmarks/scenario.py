@@ -181,8 +181,9 @@ def baseline(work: Work, label: str, say: Say, tag: str) -> Baseline:
     checked = cross_check(data["figures"], work.warehouse)
     result = Baseline(label, done.seconds, float(data["total_seconds"]), done.peak_total_bytes,
                       data["figures"], checked)
-    verdicts = ", ".join(f"{name} {'match' if c['match'] else 'DIFFER'}"
-                         for name, c in checked.items())
+    verdicts = ", ".join(
+        f"{name} " + ("match" if c["match"] else "NOT COMPARED" if c.get("error") else "DIFFER")
+        for name, c in checked.items())
     say(f"[{tag}] baseline ({label}): {result.seconds:.1f} s (queries "
         f"{result.query_seconds:.2f} s), peak RSS {gib(result.peak_total_bytes)}; "
         f"against the warehouse: {verdicts}")
