@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: demo test lint dev clean sentiment-eval docs-gx
+.PHONY: demo test lint dev clean sentiment-eval docs-gx bench
 
 # pip's output goes to .venv/install.log; on a failure it is printed in full.
 $(BIN)/.installed: pyproject.toml
@@ -36,6 +36,12 @@ sentiment-eval: $(BIN)/.installed
 GX_DOCS ?= build/gx_docs
 docs-gx: $(BIN)/.installed
 	GX_ANALYTICS_ENABLED=false $(BIN)/python -m orchestration.defs.quality.docs --out $(GX_DOCS)
+
+# Speed and memory of the refreshes at every scale against a plain-SQL baseline (issue 14):
+# prints a table, writes data/benchmark/latest.{json,md}. Takes long at large (samples cached).
+# e.g. make bench ARGS="--scales small,default"
+bench: $(BIN)/.installed
+	$(BIN)/python benchmarks/run.py $(ARGS)
 
 dev: $(BIN)/.installed
 	$(BIN)/dagster dev -m orchestration.definitions

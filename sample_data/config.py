@@ -22,12 +22,16 @@ class Scale:
     traffic: float
     mentions_per_day: float
     progress: bool = False
+    ga4_format: str = "jsonl"  # "jsonl" or "parquet"
+    backlinks: int = 420
 
 
 SCALES: dict[str, Scale] = {
-    "small": Scale("small", 4, 260.0, 0.5, 12.0),
-    "default": Scale("default", 90, 390.0, 1.0, 24.0),
-    "large": Scale("large", 365, 6000.0, 11.0, 60.0, progress=True),
+    "small": Scale("small", 4, 260.0, 0.5, 12.0, backlinks=40),
+    "default": Scale("default", 90, 390.0, 1.0, 24.0, backlinks=140),
+    "large": Scale("large", 365, 6000.0, 11.0, 60.0, progress=True, ga4_format="parquet"),
+    # two years of `large` (the benchmark's scaling row: 2x the data of `large`)
+    "large2y": Scale("large2y", 730, 6000.0, 11.0, 60.0, progress=True, ga4_format="parquet"),
 }
 
 

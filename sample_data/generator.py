@@ -69,14 +69,13 @@ def generate(
     listening = write_listening(sinks, seed, period, cfg.mentions_per_day, talk)
     write_sentiment_overrides(sinks, talk.log)
     write_social_accounts(sinks, seed, period, series, posts, listening)
-    seo = write_backlinks(sinks, seed, period, {"small": 40, "default": 140}.get(scale, 420))
+    seo = write_backlinks(sinks, seed, period, cfg.backlinks)
     blog = write_subscribers(sinks, seed, period)
     surveys = write_surveys(sinks, seed, period, 3.0 * max(1.0, cfg.traffic / 3), talk)
     goals, planted_goals = write_strategy(sinks, period, series)
     say("social, listening, seo, blog, surveys and strategy written", flush=True)
 
-    fmt = "parquet" if scale == "large" else "jsonl"
-    ga4 = Ga4Sink(out_dir, fmt, period.end, sinks.stats)
+    ga4 = Ga4Sink(out_dir, cfg.ga4_format, period.end, sinks.stats)
     shop = Shop(sinks, seed, period, fx)
     planner = SessionPlanner(seed, period, cfg.sessions_per_day, campaigns, investment.daily)
     web = Web(seed, period, planner, shop, ga4, cfg.progress).run()
