@@ -15,6 +15,7 @@ rule broken, the reason in words and the original value as landed (personal data
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from orchestration.defs import settings
@@ -194,9 +195,11 @@ def _problem_list(names: list[str]) -> str:
 
 
 def checked_sql(
-    table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime
+    table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime,
+    carry: Sequence[str] = (),
 ) -> str:
-    """SELECT over the landed rows: ``_row_number``, every contract column typed, and two
+    """SELECT over the landed rows: ``_row_number``, the ``carry`` columns of the landing
+    relation as they are (the loader's ``_source_file``), every contract column typed, and two
     lists of problems (empty for a good row): ``_problems``, which quarantine the row, and
     ``_nulled``, the measure values set to NULL in it."""
     zone = naive_zone(table)
@@ -221,9 +224,10 @@ def checked_sql(
         else:
             typed.append(f"_v{i} as {quote(column.name)}")
             problems.append(f"_p{i}")
-    inner_sql = ", ".join(["l._row_number", *inner])
+    carried = [quote(c) for c in carry]
+    inner_sql = ", ".join(["l._row_number", *(f"l.{c}" for c in carried), *inner])
     return (
-        f"select _row_number, {', '.join(typed)}, "
+        f"select {', '.join(['_row_number', *carried, *typed])}, "
         f"{_problem_list(problems)} as _problems, {_problem_list(nulled)} as _nulled "
         f"from (select {inner_sql} from {landing_relation} as l)"
     )
