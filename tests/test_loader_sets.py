@@ -17,6 +17,7 @@ import pytest
 from orchestration.defs.ingest import loader as loader_module
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY, Table
 from orchestration.defs.ingest.loader import RawLoader
+from orchestration.defs.quality.batch import GxBatchValidator
 from tests.conftest import write
 
 SPEND = TABLES_BY_KEY[("marketing", "spend")]
@@ -261,3 +262,64 @@ def test_an_unreadable_parquet_file_is_rejected_and_the_others_load(
             ("ga4/events/events_20260301.parquet", 1, "a"),
             ("ga4/events/events_20260301.parquet", 2, "b"),
             ("ga4/events/events_20260303.parquet", 1, "c")]
+
+
+CAMPAIGNS = TABLES_BY_KEY[("marketing", "campaigns")]
+CAMPAIGN_HEADER = "campaign_id,name,channel,utm_campaign,objective,start_date,end_date\n"
+
+
+def _validations(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Per audit row: file, status, and the linked validation's success and the rows its
+    failed expectations saw (GX reports counts only for a failure)."""
+    out = []
+    for file, status, success, result in con.execute(
+            "select a.source_file, a.status, v.success, v.result::varchar "
+            "from raw_meta.load_audit as a join raw_meta.batch_validations as v "
+            "on v.validation_id = a.validation_ids[1] and v.source_file = a.source_file "
+            "order by 1").fetchall():
+        counts = [r["result"]["element_count"] for r in json.loads(result)["results"]
+                  if not r["success"]]
+        out.append((file, status, success, counts))
+    return out
+
+
+def test_gx_validates_a_set_of_good_files_once_and_links_it_from_each_file(
+    landing: Path, warehouse: Path
+):
+    write(landing, "marketing/campaigns/a.csv", CAMPAIGN_HEADER
+          + "cmp_1,Spring,instagram,spring,awareness,2026-03-01,2026-03-31\n")
+    write(landing, "marketing/campaigns/b.csv", CAMPAIGN_HEADER
+          + "cmp_2,Summer,instagram,summer,awareness,2026-06-01,2026-06-30\n"
+          + "cmp_3,Open,linkedin,open,engagement,2026-04-01,\n")
+    with duckdb.connect(str(warehouse)) as con:
+        files = RawLoader(con, landing, "k", validators=[GxBatchValidator()]
+                          ).load_table(CAMPAIGNS).files
+        assert [(f.status, f.rows_loaded) for f in files] == [("loaded", 1), ("loaded", 2)]
+        # one validation of the set, recorded for each file
+        assert _validations(con) == [("marketing/campaigns/a.csv", "loaded", True, []),
+                                     ("marketing/campaigns/b.csv", "loaded", True, [])]
+        assert con.execute("select count(distinct result::varchar), count(*) "
+                           "from raw_meta.batch_validations").fetchone() == (1, 2)
+
+
+def test_gx_attributes_a_failed_set_to_its_files(landing: Path, warehouse: Path):
+    write(landing, "marketing/campaigns/a.csv", CAMPAIGN_HEADER
+          + "cmp_1,Spring,instagram,spring,awareness,2026-03-01,2026-03-31\n")
+    # cmp_2 ends before it starts: a critical expectation fails, b.csv is rejected
+    write(landing, "marketing/campaigns/b.csv", CAMPAIGN_HEADER
+          + "cmp_2,Swapped,instagram,swapped,conversion,2026-03-10,2026-03-01\n"
+          + "cmp_3,Open,linkedin,open,engagement,2026-04-01,\n")
+    write(landing, "marketing/campaigns/c.csv", CAMPAIGN_HEADER
+          + "cmp_4,Autumn,instagram,autumn,awareness,2026-09-01,2026-09-30\n")
+    with duckdb.connect(str(warehouse)) as con:
+        files = RawLoader(con, landing, "k", validators=[GxBatchValidator()]
+                          ).load_table(CAMPAIGNS).files
+        assert [(f.status, f.rows_loaded) for f in files] == [
+            ("loaded", 1), ("rejected", 0), ("loaded", 1)]
+        assert "1 of 2 row(s) fail" in (files[1].message or "")
+        assert con.execute("select campaign_id from raw_marketing.campaigns order by 1"
+                           ).fetchall() == [("cmp_1",), ("cmp_4",)]
+        # each file's own validation, of its own rows (b.csv's 2, not the set's 4)
+        assert _validations(con) == [("marketing/campaigns/a.csv", "loaded", True, []),
+                                     ("marketing/campaigns/b.csv", "rejected", False, [2]),
+                                     ("marketing/campaigns/c.csv", "loaded", True, [])]

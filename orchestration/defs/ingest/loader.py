@@ -131,6 +131,16 @@ class RecordsValidation(Protocol):
         ...
 
 
+@runtime_checkable
+class ValidatesSets(Protocol):
+    """A ``BatchValidator`` that can validate the batches of several files at once: True
+    when the set passed and that implies each file's batch passes (its record, if it keeps
+    one, then stands for each file); False: the loader validates file by file."""
+
+    def validate_set(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> bool:
+        ...
+
+
 QUARANTINE_COLUMNS = ("source, table_name, source_file, file_hash, row_number, column_name, "
                       "reason, raw_record, quarantined_at, action, original_value, rule")
 
@@ -545,8 +555,11 @@ class RawLoader:
                 con.execute(into + checked_sql(table, types, relation, self.now,
                                                ("_source_file",)))
             while True:  # a file the validators reject leaves the set: the others again
-                con.execute(f"create or replace temp table {VERDICT} as "
+                # without a key the verdict is the checked rows: a view, not a copy
+                kind = "table" if table.key else "view"
+                con.execute(f"create or replace temp {kind} {VERDICT} as "
                             f"{self._verdict_sql(table)}")
+                self._scratch.append((kind, VERDICT))
                 failed = self._validate(table, [c for c in files if c.good_landed > 0
                                                 and c.file.relative not in rejected], records)
                 if not failed:
@@ -644,19 +657,30 @@ class RawLoader:
         self, table: Table, files: list[_Candidate], records: dict[str, list[ValidationRecord]]
     ) -> dict[str, FileRejected]:
         """The batch validators, on each file's rows about to be written (a validator's
-        verdict is per file); the files they reject."""
+        verdict is per file; one that ``ValidatesSets`` first tries the whole set at once);
+        the files they reject."""
         failed: dict[str, FileRejected] = {}
-        if not self.validators:
+        for c in files:
+            records[c.file.relative] = []
+        per_file = list(self.validators)
+        if len(files) > 1 and any(isinstance(v, ValidatesSets) for v in per_file):
+            self._batch_view(None)
+            for validator in self.validators:
+                if not isinstance(validator, ValidatesSets):
+                    continue
+                passed = validator.validate_set(self.con, table, BATCH)
+                record = (validator.take_record() if isinstance(validator, RecordsValidation)
+                          else None)
+                if passed:
+                    per_file.remove(validator)
+                    for c in files:
+                        records[c.file.relative] += [record] if record is not None else []
+        if not per_file:
             return failed
         for c in files:
             name = c.file.relative
-            self.con.execute(
-                f"create or replace temp view {BATCH} as select * exclude (_source_file, "
-                "_problems, _nulled), case when len(_nulled) > 0 "
-                "then list_transform(_nulled, lambda p: p.column) end as _nulled_columns "
-                f"from {VERDICT} where len(_problems) = 0 and _source_file = {literal(name)}")
-            records[name] = []
-            for validator in self.validators:
+            self._batch_view(name)
+            for validator in per_file:
                 messages = validator(self.con, table, BATCH)
                 if isinstance(validator, RecordsValidation):
                     record = validator.take_record()
@@ -668,6 +692,16 @@ class RawLoader:
                                                 + "; ".join(messages))
                     break
         return failed
+
+    def _batch_view(self, source_file: str | None) -> None:
+        """``_batch``: the rows about to be written of one file (None: of the whole set), as
+        a validator sees them (contract columns, ``_row_number``, ``_nulled_columns``)."""
+        where = "" if source_file is None else f" and _source_file = {literal(source_file)}"
+        self.con.execute(
+            f"create or replace temp view {BATCH} as select * exclude (_source_file, "
+            "_problems, _nulled), case when len(_nulled) > 0 "
+            "then list_transform(_nulled, lambda p: p.column) end as _nulled_columns "
+            f"from {VERDICT} where len(_problems) = 0{where}")
 
     def _replace_rows(
         self, table: Table, files: list[_Candidate], groups: list[tuple[str, dict[str, str]]]
@@ -956,12 +990,11 @@ class RawLoader:
 
     def _drop_scratch(self) -> None:
         self.con.execute(f"drop view if exists {BATCH}")
-        self.con.execute(f"drop table if exists {VERDICT}")
-        self.con.execute(f"drop table if exists {CHECKED}")
         for name in (SET_ROWS_ARROW, LANDING_LINES, *self._registered):
             with contextlib.suppress(duckdb.Error):
                 self.con.unregister(name)
-        for kind, name in self._scratch:
+        for kind, name in reversed(dict.fromkeys(self._scratch)):  # views before their tables
             self.con.execute(f"drop {kind} if exists {name}")
+        self.con.execute(f"drop table if exists {CHECKED}")
         self.con.execute(f"drop table if exists {SET}")
         self._scratch, self._registered = [], []
