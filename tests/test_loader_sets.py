@@ -323,3 +323,28 @@ def test_gx_attributes_a_failed_set_to_its_files(landing: Path, warehouse: Path)
         assert _validations(con) == [("marketing/campaigns/a.csv", "loaded", True, []),
                                      ("marketing/campaigns/b.csv", "rejected", False, [2]),
                                      ("marketing/campaigns/c.csv", "loaded", True, [])]
+
+
+def test_the_rows_of_a_file_rejected_by_the_validators_still_count_as_loaded(
+    landing: Path, warehouse: Path
+):
+    path = write(landing, "social_accounts/daily/a.csv",
+                 DAILY_HEADER + "2026-01-01,x,9,1000,1,1,1,1\n2026-01-02,x,9,1000,1,1,1,1\n")
+    with duckdb.connect(str(warehouse)) as con:
+        RawLoader(con, landing, "k", validators=[no_follower_collapse]).load_table(DAILY)
+        # a.csv changes into a collapse (rejected: its two rows stay); b.csv, new in the same
+        # run, repeats the key of a.csv's second row: that row is loaded already
+        path.write_text(DAILY_HEADER + "2026-01-01,x,9,1000,1,1,1,1\n"
+                        "2026-01-02,x,9,10,1,1,1,1\n")
+        write(landing, "social_accounts/daily/b.csv", DAILY_HEADER + "2026-01-02,x,9,990,1,1,1,1\n"
+              "2026-01-03,x,9,995,1,1,1,1\n")
+        files = RawLoader(con, landing, "k", validators=[no_follower_collapse]
+                          ).load_table(DAILY).files
+        assert [(f.status, f.rows_loaded, f.rows_quarantined) for f in files] == [
+            ("rejected", 0, 0), ("loaded", 1, 1)]
+        assert con.execute("select day(date), followers, _source_file "
+                           "from raw_social_accounts.daily order by 1").fetchall() == [
+            (1, 1000, "social_accounts/daily/a.csv"), (2, 1000, "social_accounts/daily/a.csv"),
+            (3, 995, "social_accounts/daily/b.csv")]
+        (reason,), = con.execute("select reason from raw_meta.quarantine").fetchall()
+        assert "already loaded from social_accounts/daily/a.csv row 2" in reason

@@ -564,9 +564,12 @@ class RawLoader:
                                                 and c.file.relative not in rejected], records)
                 if not failed:
                     break
+                # out of the set: its rows are not written, the rows it loaded before stay
+                # and count as loaded from another file for the others
                 rejected.update(failed)
-                con.execute(f"delete from {CHECKED} where _source_file in "
-                            f"({', '.join(literal(f) for f in failed)})")
+                names = ", ".join(literal(f) for f in failed)
+                con.execute(f"delete from {CHECKED} where _source_file in ({names})")
+                con.execute(f"delete from {SET} where _source_file in ({names})")
         written = [c for c in files if c.file.relative not in rejected]
         counts = self._replace_rows(table, written, groups)
         outcomes: dict[str, FileOutcome] = {}
