@@ -348,3 +348,32 @@ def test_the_rows_of_a_file_rejected_by_the_validators_still_count_as_loaded(
             (3, 995, "social_accounts/daily/b.csv")]
         (reason,), = con.execute("select reason from raw_meta.quarantine").fetchall()
         assert "already loaded from social_accounts/daily/a.csv row 2" in reason
+
+
+def test_emails_in_nested_parquet_values_are_masked_and_other_values_kept_as_landed(
+    landing: Path, warehouse: Path
+):
+    def event(ts: int, location: str, revenue: float | None) -> dict:
+        return {"event_date": "20260301", "event_timestamp": ts, "event_name": "page_view",
+                "user_pseudo_id": "u1",
+                "event_params": [{"key": "page_location",
+                                  "value": {"string_value": location, "int_value": None,
+                                            "float_value": None, "double_value": None}},
+                                 {"key": "value", "value": {"string_value": None,
+                                                            "int_value": 7, "float_value": None,
+                                                            "double_value": 0.1}}],
+                "ecommerce": {"transaction_id": "t1", "purchase_revenue": revenue}}
+
+    _parquet(landing, "ga4/events/events_20260301.parquet", [
+        event(1772323200000000, "https://x.ir/?email=sara@example.com", 1.5),
+        event(1772323201000000, "https://x.ir/?u=sara%40example.com", None),
+        event(1772323202000000, "https://x.ir/blog/a", 0.3)])
+    with duckdb.connect(str(warehouse)) as con:
+        RawLoader(con, landing, "k").load_table(GA4)
+        assert con.execute(
+            "select event_params[1].value.string_value, event_params[2].value.int_value, "
+            "event_params[2].value.double_value, ecommerce.purchase_revenue "
+            "from raw_ga4.events order by _row_number").fetchall() == [
+            ("https://x.ir/?email=[email]", 7, 0.1, 1.5),
+            ("https://x.ir/?u=[email]", 7, 0.1, None),
+            ("https://x.ir/blog/a", 7, 0.1, 0.3)]
