@@ -377,3 +377,26 @@ def test_emails_in_nested_parquet_values_are_masked_and_other_values_kept_as_lan
             ("https://x.ir/?email=[email]", 7, 0.1, 1.5),
             ("https://x.ir/?u=[email]", 7, 0.1, None),
             ("https://x.ir/blog/a", 7, 0.1, 0.3)]
+
+
+def test_a_changed_file_keeps_the_keys_it_holds_against_a_new_file_landed_before_it(
+    landing: Path, warehouse: Path
+):
+    write(landing, "marketing/spend/b.csv", HEADER + "2026-01-01,x,c1,ads,5,USD\n")
+    with duckdb.connect(str(warehouse)) as con:
+        RawLoader(con, landing, "k").load_table(SPEND)
+        # one run: a.csv (new, first in landing order) has b.csv's key; b.csv changed (a row
+        # added before it) and still holds that key: b.csv keeps it
+        write(landing, "marketing/spend/a.csv", HEADER + "2026-01-01,x,c1,ads,9,USD\n"
+              "2026-01-02,x,c1,ads,1,USD\n")
+        write(landing, "marketing/spend/b.csv", HEADER + "2026-01-03,x,c1,ads,2,USD\n"
+              "2026-01-01,x,c1,ads,5,USD\n")
+        files = RawLoader(con, landing, "k").load_table(SPEND).files
+        assert [(f.status, f.rows_loaded, f.rows_quarantined) for f in files] == [
+            ("loaded", 1, 1), ("replaced", 2, 0)]
+        assert con.execute("select day(date), amount::int, _source_file, _row_number "
+                           "from raw_marketing.spend order by 1").fetchall() == [
+            (1, 5, "marketing/spend/b.csv", 2), (2, 1, "marketing/spend/a.csv", 2),
+            (3, 2, "marketing/spend/b.csv", 1)]
+        (reason,), = con.execute("select reason from raw_meta.quarantine").fetchall()
+        assert reason.endswith("already loaded from marketing/spend/b.csv row 2")

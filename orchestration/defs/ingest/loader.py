@@ -833,30 +833,41 @@ class RawLoader:
 
     def _verdict_sql(self, table: Table) -> str:
         """``_checked`` with duplicate keys added to the problems: a key twice in a file
-        (the first row wins), in two files of the set (the first file in landing order wins)
-        or already loaded from a file outside the set."""
+        (the first row wins), already loaded from a file outside the set (that row wins), or
+        in two files of the set: the file that holds the key in the table now wins (a
+        changed file keeps its keys), else the first file in landing order."""
         if not table.key:
             return f"select * from {CHECKED}"
         keys = [quote(k) for k in table.key]
         key_list = ", ".join(keys)
         joined = " and ".join(f"r.{k} is not distinct from e.{k}" for k in keys)
+        held_on = " and ".join(f"c.{k} is not distinct from h.{k}" for k in keys)
         key_name = literal("+".join(table.key))
 
         def duplicate(reason: str) -> str:
             return "[" + problem_struct(key_name, "duplicate_key", reason) + "]"
 
         return f"""
-            with good as (
-                select c.* exclude (_problems), s._ord from {CHECKED} as c
+            with candidates as (
+                select c.* exclude (_problems) from {CHECKED} as c where len(c._problems) = 0
+            ),
+            held as (
+                select distinct _source_file, {key_list} from {table.qualified}
+                where _source_file in (select _source_file from {SET})
+                    and ({key_list}) in (select ({key_list}) from candidates)
+            ),
+            good as (
+                select c.*, cast(h._source_file is null as bigint) * 1152921504606846976
+                    + s._ord * 4294967296 + c._row_number as _rank
+                from candidates as c
                 join {SET} as s on s._source_file = c._source_file
-                where len(c._problems) = 0
+                left join held as h on h._source_file = c._source_file and {held_on}
             ),
             ranked as (
                 select *,
                     min(_row_number) over (partition by _source_file, {key_list}) as _first_row,
-                    min(_ord) over (partition by {key_list}) as _first_ord,
-                    arg_min(_source_file || ' row ' || _row_number,
-                            _ord * 4294967296 + _row_number)
+                    arg_min(_source_file, _rank) over (partition by {key_list}) as _first_file,
+                    arg_min(_source_file || ' row ' || _row_number, _rank)
                         over (partition by {key_list}) as _first_where
                 from good
             ),
@@ -865,16 +876,16 @@ class RawLoader:
                     arg_min(_source_file || ' row ' || _row_number, _row_number) as _where
                 from {table.qualified}
                 where _source_file not in (select _source_file from {SET})
-                    and ({key_list}) in (select ({key_list}) from good)
+                    and ({key_list}) in (select ({key_list}) from candidates)
                 group by all
             )
-            select r.* exclude (_first_row, _first_ord, _first_where, _ord),
+            select r.* exclude (_first_row, _first_file, _first_where, _rank),
                 cast(case
                     when r._row_number <> r._first_row then {duplicate(
                         "'duplicate key: same as row ' || r._first_row || ' of this file'")}
                     when e._where is not null then {duplicate(
                         "'duplicate key: already loaded from ' || e._where")}
-                    when r._first_ord < r._ord then {duplicate(
+                    when r._first_file <> r._source_file then {duplicate(
                         "'duplicate key: already loaded from ' || r._first_where")}
                     else []
                 end as {PROBLEMS}) as _problems
@@ -882,6 +893,7 @@ class RawLoader:
             left join existing as e on {joined}
             union all by name
             select * from {CHECKED} where len(_problems) > 0
+            order by _source_file, _row_number
         """
 
     # ------------------------------------------------------------------ bookkeeping
