@@ -82,7 +82,7 @@ CHANGED = ("loaded", "replaced", "empty", "removed")
 # Rows per set: the files of a table are checked and written in sets of about this many rows
 # (a set holds at least one file), which bounds the memory a load takes (text files' rows are
 # held in Arrow until their set is written) without a statement per file.
-SET_ROWS = 1_000_000
+SET_ROWS = 500_000
 
 LANDING = "_landing"
 LANDING_LINES = "_landing_lines"
@@ -100,12 +100,13 @@ CARRIED = ("_source_file", "_row_number")
 
 
 class BatchValidator(Protocol):
-    """Runs on a file's rows after the row rules, before the transaction commits.
+    """Runs on a file's rows after the row rules, before its set is written.
 
-    ``batch`` names a DuckDB relation holding exactly the rows about to be written (contract
-    columns typed, plus ``_row_number``). Return messages to reject the whole file (the load
-    rolls back), or an empty list to let it commit. This is where a Great Expectations suite
-    plugs in per batch.
+    ``batch`` names a DuckDB relation holding exactly the file's rows about to be written
+    (contract columns typed, plus ``_row_number`` and ``_nulled_columns``). Return messages
+    to reject the whole file (it leaves the set: nothing of it is written, the rows it loaded
+    before stay), or an empty list to let it load. This is where a Great Expectations suite
+    plugs in per batch (see ``ValidatesSets`` for validating a set of files at once).
     """
 
     def __call__(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
