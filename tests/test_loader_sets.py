@@ -400,3 +400,17 @@ def test_a_changed_file_keeps_the_keys_it_holds_against_a_new_file_landed_before
             (3, 2, "marketing/spend/b.csv", 1)]
         (reason,), = con.execute("select reason from raw_meta.quarantine").fetchall()
         assert reason.endswith("already loaded from marketing/spend/b.csv row 2")
+
+
+def test_a_copy_of_a_file_the_validators_rejected_is_no_duplicate(
+    landing: Path, warehouse: Path, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(loader_module, "SET_ROWS", 1)  # a set per file: a.csv written first
+    collapse = DAILY_HEADER + "2026-01-02,x,9,1000,1,1,1,1\n2026-01-03,x,9,10,1,1,1,1\n"
+    write(landing, "social_accounts/daily/a.csv", collapse)
+    write(landing, "social_accounts/daily/b.csv", collapse)
+    with duckdb.connect(str(warehouse)) as con:
+        files = RawLoader(con, landing, "k", validators=[no_follower_collapse]
+                          ).load_table(DAILY).files
+        assert [f.status for f in files] == ["rejected", "rejected"]
+        assert con.execute("select count(*) from raw_meta.loaded_files").fetchone() == (0,)

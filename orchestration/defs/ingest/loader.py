@@ -390,6 +390,7 @@ class RawLoader:
             f"from {LOADED_FILES} where source = ? and table_name = ?",
             [table.source, table.name]).fetchall()}
         out: dict[str, FileOutcome] = {}
+        before: dict[str, tuple[str, str, int] | None] = {}
         pending: list[_Candidate] = []
         rows = 0
         for file in files:
@@ -425,16 +426,33 @@ class RawLoader:
                 candidate.notes.append("loaded again: another file of the table changed, and "
                                        "rows of this one were held as duplicates of its rows")
             # as it will stand once its set is written (a later copy of it is a duplicate)
+            before[file.relative] = prior
             state[file.relative] = (file_hash, "loaded" if candidate.rows_landed else "empty",
                                     candidate.rows_landed)
             pending.append(candidate)
             rows += candidate.rows_landed
             if rows >= SET_ROWS:
-                out.update(self._load_set(table, pending))
+                out.update(self._flush(table, pending, state, before))
                 pending, rows = [], 0
         if pending:
-            out.update(self._load_set(table, pending))
+            out.update(self._flush(table, pending, state, before))
         return out
+
+    def _flush(
+        self, table: Table, pending: list[_Candidate],
+        state: dict[str, tuple[str, str, int]], before: dict[str, tuple[str, str, int] | None],
+    ) -> dict[str, FileOutcome]:
+        """Write a set; a file the validators rejected gets its file state back (a later
+        copy of it is no duplicate of a loaded file)."""
+        outcomes = self._load_set(table, pending)
+        for name, outcome in outcomes.items():
+            if outcome.status == "rejected":
+                prior = before[name]
+                if prior is None:
+                    state.pop(name, None)
+                else:
+                    state[name] = prior
+        return outcomes
 
     def _duplicate(
         self, table: Table, file: LandedFile, file_hash: str, size: int, twin: str
