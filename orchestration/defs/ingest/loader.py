@@ -1,14 +1,28 @@
-"""Loading landing files into ``raw_<source>.<table>``: idempotent, atomic per file,
-with quarantine and an audit row that reconciles landed = loaded + quarantined.
+"""Loading landing files into ``raw_<source>.<table>``: idempotent, set-wise, with
+quarantine and an audit row per file that reconciles landed = loaded + quarantined.
 
-Per file: hash the bytes; skip it when this path was loaded with the same hash, or when the
-same content was already loaded from another path; otherwise parse, check the header, run the
-row rules (and any batch validators) and, in one transaction, replace the rows this path
-loaded before with the good rows, quarantine the bad ones and record the outcome. An
-impossible measure value is nulled (the row loads, listed in ``_nulled_columns``) and recorded
-in the quarantine as ``value_nulled``; any other problem quarantines the row
-(``row_quarantined``). A file that fails is rolled back whole and recorded as rejected with a
-message naming file, table and column (``FileRejected`` carries them structured).
+Per file, first: hash the bytes; skip it when this path was loaded with the same hash, or
+when the same content was already loaded from another path; otherwise parse it (CSV and JSON
+in Python, so every problem names its line; Parquet stays in the file) and check its header.
+A file refused, unreadable, missing a required column or emptied (an empty file replacing a
+loaded one) is rejected alone: nothing of it is written, it has its own audit row, the other
+files go on.
+
+Then set-wise: the files read, in landing order, form sets of about ``SET_ROWS`` rows (one
+set for most tables). Each set is ONE landing relation per file shape (DuckDB's Parquet
+reader over all the set's files, or the text files' rows concatenated), and a few statements
+for the whole set run the row rules, the duplicate-key verdict (a key twice in a file: the
+first row wins; in two files of the set: the first file in landing order wins; against rows
+already loaded from other files: those win), the batch validators (per file: a file they
+reject leaves the set, its old rows stay), the replacement of the rows the files loaded
+before, the quarantine, the ``replaces_by`` supersession and the bookkeeping. An impossible
+measure value is nulled (the row loads, listed in ``_nulled_columns``) and recorded in the
+quarantine as ``value_nulled``; any other problem quarantines the row (``row_quarantined``).
+
+Atomicity: each set is written in one transaction. An unexpected error rolls the whole set
+back (the warehouse is as it was before the set; sets written before it stay), records each
+of its files as rejected ("load failed") and is raised. A rejected file's message names file,
+table and column (``FileRejected`` carries them structured).
 """
 
 from __future__ import annotations
@@ -18,12 +32,14 @@ import json
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from orchestration.defs import settings
 from orchestration.defs.ingest import pii
@@ -35,7 +51,12 @@ from orchestration.defs.ingest.landing import (
     files_for,
     unread_paths,
 )
-from orchestration.defs.ingest.readers import TEXT_READERS, FileRejected, ParsedFile
+from orchestration.defs.ingest.readers import (
+    TEXT_READERS,
+    FileRejected,
+    ParsedFile,
+    ParseProblem,
+)
 from orchestration.defs.ingest.validation import (
     PROBLEMS,
     checked_sql,
@@ -58,20 +79,34 @@ from orchestration.defs.ingest.warehouse_meta import (
 # Outcomes that change what a table holds.
 CHANGED = ("loaded", "replaced", "empty", "removed")
 
+# Rows per set: the files of a table are checked and written in sets of about this many rows
+# (a set holds at least one file), which bounds the memory a load takes (text files' rows are
+# held in Arrow until their set is written) without a statement per file.
+SET_ROWS = 500_000
+
 LANDING = "_landing"
 LANDING_LINES = "_landing_lines"
 CHECKED = "_checked"
 VERDICT = "_verdict"
 BATCH = "_batch"
+SET = "_set"
+SET_ROWS_ARROW = "_set_rows"
+STATE_ROWS = "_state_rows"
+AUDIT_ROWS = "_audit_rows"
+VALIDATION_ROWS = "_validation_rows"
+PATH_COLUMN = "_landing_path"
+# Columns the loader adds to each landed row: a data column of these names is not read.
+CARRIED = ("_source_file", "_row_number")
 
 
 class BatchValidator(Protocol):
-    """Runs on a file's rows after the row rules, before the transaction commits.
+    """Runs on a file's rows after the row rules, before its set is written.
 
-    ``batch`` names a DuckDB relation holding exactly the rows about to be written (contract
-    columns typed, plus ``_row_number``). Return messages to reject the whole file (the load
-    rolls back), or an empty list to let it commit. This is where a Great Expectations suite
-    plugs in per batch.
+    ``batch`` names a DuckDB relation holding exactly the file's rows about to be written
+    (contract columns typed, plus ``_row_number`` and ``_nulled_columns``). Return messages
+    to reject the whole file (it leaves the set: nothing of it is written, the rows it loaded
+    before stay), or an empty list to let it load. This is where a Great Expectations suite
+    plugs in per batch (see ``ValidatesSets`` for validating a set of files at once).
     """
 
     def __call__(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
@@ -94,6 +129,16 @@ class RecordsValidation(Protocol):
     """A ``BatchValidator`` that also keeps a record of its last validation."""
 
     def take_record(self) -> ValidationRecord | None:
+        ...
+
+
+@runtime_checkable
+class ValidatesSets(Protocol):
+    """A ``BatchValidator`` that can validate the batches of several files at once: True
+    when the set passed and that implies each file's batch passes (its record, if it keeps
+    one, then stands for each file); False: the loader validates file by file."""
+
+    def validate_set(self, con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> bool:
         ...
 
 
@@ -146,13 +191,44 @@ class TableOutcome:
         return [f for f in self.files if f.status == "rejected"]
 
 
-@dataclass(frozen=True)
-class _Landed:
-    """A parsed file ready for the validator: its relation, column types and parse problems."""
+@dataclass
+class _Candidate:
+    """A file read and ready for its set: hash, shape and (text formats) parsed rows."""
 
+    file: LandedFile
+    file_hash: str
+    size: int
+    replaces: bool  # the path has a loaded_files row: its outcome is "replaced"
+    started: datetime
     types: dict[str, str]
     rows_landed: int
     parsed: ParsedFile | None
+    signature: tuple[str, ...]
+    notes: list[str] = field(default_factory=list)  # said in the audit message
+
+    @property
+    def problems(self) -> list[ParseProblem]:
+        return self.parsed.problems if self.parsed is not None else []
+
+    @property
+    def good_landed(self) -> int:
+        return self.rows_landed - len(self.problems)
+
+    def extras_missing(self, table: Table) -> tuple[list[str], list[str]]:
+        extras = sorted(set(self.types) - set(table.column_names))
+        return extras, [c for c in table.column_names if c not in self.types]
+
+
+@dataclass(frozen=True)
+class _AuditRow:
+    file: LandedFile
+    file_hash: str | None
+    size: int | None
+    outcome: FileOutcome
+    extras: list[str]
+    missing: list[str]
+    started: datetime
+    records: list[ValidationRecord]
 
 
 class RawLoader:
@@ -171,8 +247,9 @@ class RawLoader:
         self.run_id = run_id or uuid.uuid4().hex
         self.now = now or datetime.now(UTC)
         self.validators = tuple(validators)
-        self._records: list[ValidationRecord] = []
-        self._notes: list[str] = []  # said in the audit message of the file being loaded
+        self._parquet_types: dict[tuple[str, ...], dict[str, str]] = {}
+        self._scratch: list[tuple[str, str]] = []  # landing views and tables of the set
+        self._registered: list[str] = []
         con.execute("set TimeZone = 'UTC'")
         pii.register(con, pii_key)
         ensure_meta_tables(con)
@@ -185,11 +262,12 @@ class RawLoader:
         if self.landing.is_dir():  # a missing landing folder (unmounted?) deletes nothing
             outcome.files += self._follow_deleted(table, {f.relative for f in files})
         settle = settings.landing_settle_seconds()
+        waiting: dict[str, FileOutcome] = {}
         for file in files:
             if settle and file.refused is None and self._settling(file, settle):
-                outcome.files.append(self._pending(table, file, settle))
-                continue
-            outcome.files.append(self.load_file(table, file))
+                waiting[file.relative] = self._pending(table, file, settle)
+        loaded = self._load_files(table, [f for f in files if f.relative not in waiting])
+        outcome.files += [waiting.get(f.relative) or loaded[f.relative] for f in files]
         self._recheck_held_rows(table, files, outcome)
         return outcome
 
@@ -199,10 +277,9 @@ class RawLoader:
         """Rows held because another file had them first (a duplicate key already loaded
         from another file, or a whole file with the same content) are released when that
         other file changed or went: once the table changed in this run, every file holding
-        such rows that was skipped as unchanged, or read before the last change, is loaded
-        again."""
-        changes = [i for i, f in enumerate(outcome.files) if f.status in CHANGED]
-        if not changes:
+        such rows that was skipped as unchanged is loaded again (together, as one set). The
+        files loaded in this run were checked against each other and the table already."""
+        if not any(f.status in CHANGED for f in outcome.files):
             return
         held = {r[0] for r in self.con.execute(
             f"select distinct source_file from {QUARANTINE} where source = ? and "
@@ -211,15 +288,12 @@ class RawLoader:
             "table_name = ? and status = 'duplicate'",
             [table.source, table.name, table.source, table.name]).fetchall()}
         position = {f.source_file: i for i, f in enumerate(outcome.files)}
-        for file in files:
-            at = position.get(file.relative)
-            if file.relative not in held or at is None:
-                continue
-            status = outcome.files[at].status
-            # a file read after the last change was checked against the table as it is now
-            if status in ("pending", "rejected") or (at > changes[-1] and status != "unchanged"):
-                continue
-            outcome.files[at] = self.load_file(table, file, recheck=True)
+        again = [f for f in files if f.relative in held and f.relative in position
+                 and outcome.files[position[f.relative]].status == "unchanged"]
+        if not again:
+            return
+        for name, result in self._load_files(table, again, recheck=True).items():
+            outcome.files[position[name]] = result
 
     def report_unread(self, tables: Sequence[Table]) -> list[UnreadPath]:
         """Data files in folders no table reads, one audit row (status ``unread``) per folder
@@ -298,95 +372,139 @@ class RawLoader:
         return out
 
     def load_file(self, table: Table, file: LandedFile, recheck: bool = False) -> FileOutcome:
-        """Load one file. ``recheck``: load it again even if unchanged (rows of it were held
-        as duplicates of another file's rows, and the table changed)."""
-        started = datetime.now(UTC)
-        self._records = []
-        if file.refused is not None:
-            outcome = FileOutcome(file.relative, "rejected",
-                                  message=f"{file.relative}: {file.refused}",
-                                  rejected_reason=file.refused)
-            self._audit_alone(table, file, None, None, outcome, started)
-            return outcome
-        file_hash = file.sha256()
-        size = file.path.stat().st_size
-        skip = self._skip_reason(table, file, file_hash, size, recheck)
-        if skip is not None:
-            return skip
-        self.con.begin()
-        try:
-            outcome, extras, missing = self._load(table, file, file_hash, size, recheck)
-            self._audit(table, file, file_hash, size, outcome, extras, missing, started)
-            self.con.commit()
-        except FileRejected as err:
-            self.con.rollback()
-            outcome = FileOutcome(file.relative, "rejected", message=str(err),
-                                  rejected_column=err.column, rejected_reason=err.reason)
-            self._audit_alone(table, file, file_hash, size, outcome, started)
-        except Exception as err:
-            self.con.rollback()
-            outcome = FileOutcome(file.relative, "rejected",
-                                  message=f"{file.relative}: load failed: {err}",
-                                  rejected_reason=f"load failed: {err}")
-            self._audit_alone(table, file, file_hash, size, outcome, started)
-            raise
-        finally:
-            self._drop_scratch()
-        return outcome
+        """Load one file (a set of one). ``recheck``: load it again even if unchanged (rows of
+        it were held as duplicates of another file's rows, and the table changed)."""
+        ensure_raw_table(self.con, table)
+        return self._load_files(table, [file], recheck)[file.relative]
 
-    # ------------------------------------------------------------------ steps
-    def _skip_reason(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
-    ) -> FileOutcome | None:
-        prior = self.con.execute(
-            f"select file_hash from {LOADED_FILES} "
-            "where source = ? and table_name = ? and source_file = ?",
-            [table.source, table.name, file.relative],
-        ).fetchone()
-        if prior is not None and prior[0] == file_hash and not recheck:
-            return FileOutcome(file.relative, "unchanged")
-        if size == 0:
-            return None
-        twin = self.con.execute(
-            f"select source_file from {LOADED_FILES} where source = ? and table_name = ? "
-            "and file_hash = ? and source_file <> ? and status in ('loaded', 'replaced') "
-            "order by source_file limit 1",
-            [table.source, table.name, file_hash, file.relative],
-        ).fetchone()
-        if twin is None:
-            return None
+    # ------------------------------------------------------------------ the set of a run
+    def _load_files(
+        self, table: Table, files: Sequence[LandedFile], recheck: bool = False
+    ) -> dict[str, FileOutcome]:
+        """Every file's outcome. Files skipped (unchanged, a copy of a loaded file) or
+        rejected before their rows are checked are decided here one by one; the others are
+        read and gathered, in landing order, into sets of about ``SET_ROWS`` rows, each
+        checked and written by ``_load_set`` in one transaction."""
+        state = {r[0]: r[1:] for r in self.con.execute(
+            f"select source_file, file_hash, status, rows_loaded + rows_quarantined "
+            f"from {LOADED_FILES} where source = ? and table_name = ?",
+            [table.source, table.name]).fetchall()}
+        out: dict[str, FileOutcome] = {}
+        before: dict[str, tuple[str, str, int] | None] = {}
+        pending: list[_Candidate] = []
+        rows = 0
+        for file in files:
+            started = datetime.now(UTC)
+            if file.refused is not None:
+                out[file.relative] = FileOutcome(file.relative, "rejected",
+                                                 message=f"{file.relative}: {file.refused}",
+                                                 rejected_reason=file.refused)
+                self._audit_alone(table, file, None, None, out[file.relative], started)
+                continue
+            file_hash = file.sha256()
+            size = file.path.stat().st_size
+            prior = state.get(file.relative)
+            if prior is not None and prior[0] == file_hash and not recheck:
+                out[file.relative] = FileOutcome(file.relative, "unchanged")
+                continue
+            twin = None if size == 0 else min(
+                (name for name, (h, status, _) in state.items() if h == file_hash
+                 and name != file.relative and status in ("loaded", "replaced")), default=None)
+            if twin is not None:
+                out[file.relative] = self._duplicate(table, file, file_hash, size, twin)
+                state[file.relative] = (file_hash, "duplicate", 0)
+                continue
+            try:
+                candidate = self._read(table, file, file_hash, size, prior, started)
+            except FileRejected as err:
+                out[file.relative] = FileOutcome(
+                    file.relative, "rejected", message=str(err), rejected_column=err.column,
+                    rejected_reason=err.reason)
+                self._audit_alone(table, file, file_hash, size, out[file.relative], started)
+                continue
+            if recheck:
+                candidate.notes.append("loaded again: another file of the table changed, and "
+                                       "rows of this one were held as duplicates of its rows")
+            # as it will stand once its set is written (a later copy of it is a duplicate)
+            before[file.relative] = prior
+            state[file.relative] = (file_hash, "loaded" if candidate.rows_landed else "empty",
+                                    candidate.rows_landed)
+            pending.append(candidate)
+            rows += candidate.rows_landed
+            if rows >= SET_ROWS:
+                out.update(self._flush(table, pending, state, before))
+                pending, rows = [], 0
+        if pending:
+            out.update(self._flush(table, pending, state, before))
+        return out
+
+    def _flush(
+        self, table: Table, pending: list[_Candidate],
+        state: dict[str, tuple[str, str, int]], before: dict[str, tuple[str, str, int] | None],
+    ) -> dict[str, FileOutcome]:
+        """Write a set; a file the validators rejected gets its file state back (a later
+        copy of it is no duplicate of a loaded file)."""
+        outcomes = self._load_set(table, pending)
+        for name, outcome in outcomes.items():
+            if outcome.status == "rejected":
+                prior = before[name]
+                if prior is None:
+                    state.pop(name, None)
+                else:
+                    state[name] = prior
+        return outcomes
+
+    def _duplicate(
+        self, table: Table, file: LandedFile, file_hash: str, size: int, twin: str
+    ) -> FileOutcome:
         outcome = FileOutcome(file.relative, "duplicate",
-                              message=f"same content as {twin[0]}, already loaded; skipped")
+                              message=f"same content as {twin}, already loaded; skipped")
+        started = datetime.now(UTC)
         self.con.begin()
-        self._record_state(table, file, file_hash, outcome)
-        self._audit(table, file, file_hash, size, outcome, [], [], datetime.now(UTC))
+        self._record_states(table, [(file.relative, file_hash, outcome)])
+        self._audit(table, file, file_hash, size, outcome, [], [], started)
         self.con.commit()
         return outcome
 
-    def _read(self, table: Table, file: LandedFile) -> _Landed:
+    def _read(
+        self, table: Table, file: LandedFile, file_hash: str, size: int,
+        prior: tuple[str, str, int] | None, started: datetime,
+    ) -> _Candidate:
+        """Parse a text file (Python: every problem names its line) or read a Parquet file's
+        footer (its rows stay in the file until the set is checked); check the header."""
+        parsed: ParsedFile | None = None
         if file.format == "parquet":
-            source = (f"(select file_row_number + 1 as _row_number, * exclude (file_row_number) "
-                      f"from read_parquet({literal(str(file.path))}, file_row_number = true))")
-            self.con.execute(f"create temp table {LANDING} as select * from {source}")
-            described = self.con.execute(f"describe {LANDING}").fetchall()
-            types = {r[0]: r[1] for r in described if r[0] != "_row_number"}
-            rows = self.con.execute(f"select count(*) from {LANDING}").fetchone()
-            return _Landed(types, int(rows[0]) if rows else 0, None)
-        keep_raw = not any(c.pii for c in table.columns)
-        parsed = TEXT_READERS[file.format](file, keep_raw)
-        if parsed.table is not None and parsed.json_lines:
-            # every key as text: nested objects and arrays come out as their JSON text
-            structure = json.dumps({c: "VARCHAR" for c in parsed.columns}, ensure_ascii=False)
-            fields = "".join(f", parsed.{quote(c)} as {quote(c)}" for c in parsed.columns)
-            self.con.register(LANDING_LINES, parsed.table)
-            self.con.execute(
-                f"create temp table {LANDING} as select _row_number{fields} from ("
-                f"select _row_number, from_json(_line, {literal(structure)}) as parsed "
-                f"from {LANDING_LINES})"
-            )
-        elif parsed.table is not None:
-            self.con.register(LANDING, parsed.table)
-        return _Landed({c: "VARCHAR" for c in parsed.columns}, parsed.rows_landed, parsed)
+            types, rows_landed, signature = self._parquet_shape(file)
+        else:
+            parsed = TEXT_READERS[file.format](file, not any(c.pii for c in table.columns))
+            types = {c: "VARCHAR" for c in parsed.columns}
+            rows_landed = parsed.rows_landed
+            signature = (file.format, *parsed.columns)
+        if types:  # a header-only file lacking a required column is rejected too
+            self._check_header(table, file, types)
+        if rows_landed == 0:
+            self._hold_empty_replacement(table, file, size, prior)
+        return _Candidate(
+            file=file, file_hash=file_hash, size=size, replaces=prior is not None,
+            started=started, types=types, rows_landed=rows_landed, parsed=parsed,
+            signature=signature)
+
+    def _parquet_shape(self, file: LandedFile) -> tuple[dict[str, str], int, tuple[str, ...]]:
+        """Column types (as DuckDB reads them), rows and schema of a Parquet file, from its
+        footer; DuckDB describes each schema once."""
+        try:
+            meta = pq.ParquetFile(file.path).metadata
+            schema = meta.schema.to_arrow_schema()
+        except (OSError, pa.ArrowException) as err:
+            raise FileRejected(file.relative, f"unreadable Parquet file: {err}") from None
+        signature = ("parquet", schema.to_string(show_schema_metadata=False))
+        types = self._parquet_types.get(signature)
+        if types is None:
+            described = self.con.execute(
+                f"describe select * from read_parquet({literal(str(file.path))})").fetchall()
+            types = {r[0]: r[1] for r in described}
+            self._parquet_types[signature] = types
+        return types, int(meta.num_rows), signature
 
     def _check_header(self, table: Table, file: LandedFile, types: dict[str, str]) -> None:
         missing = [c for c in table.required_columns if c not in types]
@@ -399,99 +517,12 @@ class RawLoader:
                 names,
             )
 
-    def _load(
-        self, table: Table, file: LandedFile, file_hash: str, size: int, recheck: bool = False
-    ) -> tuple[FileOutcome, list[str], list[str]]:
-        self._notes = []
-        if recheck:
-            self._notes.append("loaded again: another file of the table changed, and rows of "
-                               "this one were held as duplicates of its rows")
-        landed = self._read(table, file)
-        parsed = landed.parsed
-        parse_problems = parsed.problems if parsed is not None else []
-        good_landed = landed.rows_landed - len(parse_problems)
-        extras = sorted(set(landed.types) - set(table.column_names))
-        missing = [c for c in table.column_names if c not in landed.types]
-        if landed.types:  # a header-only file lacking a required column is rejected too
-            self._check_header(table, file, landed.types)
-        if landed.rows_landed == 0:
-            self._hold_empty_replacement(table, file, size)
-        self.con.execute(f"delete from {table.qualified} where _source_file = ?",
-                         [file.relative])
-        self.con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
-                         "and source_file = ?", [table.source, table.name, file.relative])
-        loaded = quarantined = nulled = 0
-        if good_landed > 0:
-            loaded, quarantined, nulled = self._validate_and_write(table, file, file_hash,
-                                                                   landed)
-        quarantined += self._quarantine_parse_problems(table, file, file_hash, parse_problems)
-        if quarantined or nulled:
-            self._mask_quarantined_emails(table, file)
-        if loaded + quarantined != landed.rows_landed:
-            raise RuntimeError(f"{file.relative}: {landed.rows_landed} rows landed but "
-                               f"{loaded} loaded + {quarantined} quarantined")
-        prior = self.con.execute(
-            f"select 1 from {LOADED_FILES} where source = ? and table_name = ? "
-            "and source_file = ?", [table.source, table.name, file.relative]).fetchone()
-        if landed.rows_landed == 0:
-            status = "empty"
-        else:
-            status = "replaced" if prior is not None else "loaded"
-        message = None
-        if status == "empty":
-            message = "the file holds no rows"
-        elif quarantined or nulled:
-            message = (f"{quarantined} row(s) quarantined, {nulled} value(s) nulled, "
-                       f"see {QUARANTINE}")
-        if self._notes:
-            message = "; ".join([*([message] if message else []), *self._notes])
-        outcome = FileOutcome(file.relative, status, landed.rows_landed, loaded, quarantined,
-                              message, values_nulled=nulled)
-        self._record_state(table, file, file_hash, outcome)
-        return outcome, extras, missing
-
-    def _replace_other_files_rows(self, table: Table, file: LandedFile) -> None:
-        """The file is the new export of the ``replaces_by`` values in it (GA4: a day): an
-        other file holding exactly the same values and no row this one lacks (the same day
-        landed again, whatever its name or row order, late events included) is superseded,
-        its rows go. Other files keep their rows: files cut at UTC midnight hold parts of
-        two property days, a file of late events holds only some of a day."""
-        cols = list(table.replaces_by)
-        by = ", ".join(quote(c) for c in cols)
-        t_by = ", ".join(f"t.{quote(c)}" for c in cols)
-        joined = " and ".join(f"t.{quote(c)} is not distinct from m.{quote(c)}" for c in cols)
-        superseded = self.con.execute(
-            f"with mine as (select distinct {by}, true as _mine from {BATCH}) "
-            f"select t._source_file, count(*) from {table.qualified} as t "
-            f"left join mine as m on {joined} where t._source_file <> ? group by 1 "
-            "having count(*) filter (where m._mine is null) = 0 "
-            f"and count(distinct ({t_by})) = (select count(*) from mine) order by 1",
-            [file.relative]).fetchall()
-        columns = ", ".join(quote(c) for c in table.column_names)
-        for name, rows in superseded:
-            # a re-export holds every event the earlier one had; a file of late events does not
-            missing = self.con.execute(
-                f"select count(*) from (select {columns} from {table.qualified} "
-                f"where _source_file = ? except all select {columns} from {BATCH})",
-                [name]).fetchone()
-            if missing is None or missing[0] > 0:
-                continue
-            self.con.execute(f"delete from {table.qualified} where _source_file = ?", [name])
-            self.con.execute(
-                f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
-                "and table_name = ? and source_file = ?",
-                [rows, table.source, table.name, name])
-            self._notes.append(f"replaced {rows} row(s) of the same "
-                               f"{'+'.join(table.replaces_by)} loaded from {name}")
-
-    def _hold_empty_replacement(self, table: Table, file: LandedFile, size: int) -> None:
+    def _hold_empty_replacement(
+        self, table: Table, file: LandedFile, size: int, prior: tuple[str, str, int] | None
+    ) -> None:
         """A loaded file replaced by an empty one (an interrupted copy) keeps its old rows and
         is reported, unless ``ACCEPT_EMPTY_REPLACEMENTS`` says empty replacements are real."""
-        prior = self.con.execute(
-            f"select rows_loaded + rows_quarantined from {LOADED_FILES} "
-            "where source = ? and table_name = ? and source_file = ?",
-            [table.source, table.name, file.relative]).fetchone()
-        if prior is None or not prior[0] or settings.accept_empty_replacements():
+        if prior is None or not prior[2] or settings.accept_empty_replacements():
             return
         loaded = self.con.execute(f"select count(*) from {table.qualified} "
                                   "where _source_file = ?", [file.relative]).fetchone()
@@ -502,182 +533,480 @@ class RawLoader:
             f"{loaded[0] if loaded else 0} row(s) it loaded are held; set "
             "ACCEPT_EMPTY_REPLACEMENTS=true to let an empty file empty its rows")
 
-    def _validate_and_write(
-        self, table: Table, file: LandedFile, file_hash: str, landed: _Landed
-    ) -> tuple[int, int, int]:
-        """Rows loaded, rows quarantined and values nulled."""
-        con = self.con
-        con.execute(f"create temp table {CHECKED} as "
-                    f"{checked_sql(table, landed.types, LANDING, self.now)}")
-        con.execute(f"create temp table {VERDICT} as {self._verdict_sql(table, file)}")
-        con.execute(f"create temp view {BATCH} as select * exclude (_problems, _nulled), "
-                    "case when len(_nulled) > 0 "
-                    "then list_transform(_nulled, lambda p: p.column) end as _nulled_columns "
-                    f"from {VERDICT} where len(_problems) = 0")
-        for validator in self.validators:
-            messages = validator(con, table, BATCH)
-            if isinstance(validator, RecordsValidation):
-                record = validator.take_record()
-                if record is not None:
-                    self._records.append(record)
-            if messages:
-                raise FileRejected(file.relative, f"batch validation failed for "
-                                   f"{table.schema}.{table.name}: " + "; ".join(messages))
-        con.execute(
-            f"insert into {table.qualified} by name select *, "
-            f"?::timestamptz as _loaded_at, ? as _source_file, ? as _file_hash from {BATCH}",
-            [self.now, file.relative, file_hash],
-        )
-        if table.replaces_by:
-            self._replace_other_files_rows(table, file)
-        counts = con.execute(
-            "select count(*) filter (where len(_problems) = 0), "
-            "count(*) filter (where len(_problems) > 0), "
-            "coalesce(sum(len(_nulled)) filter (where len(_problems) = 0), 0) "
-            f"from {VERDICT}"
-        ).fetchone()
-        assert counts is not None
-        loaded, quarantined, nulled = (int(c) for c in counts)
-        params = [table.source, table.name, file.relative, file_hash, self.now]
-        record = raw_record_sql(table, landed.types)
-        if quarantined:
-            # one row per quarantined row, naming every problem it had
-            con.execute(
-                f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
-                "select ?, ?, ?, ?, v._row_number, v._problems[1].column, "
-                "array_to_string(list_transform(list_concat(v._problems, v._nulled), "
-                "lambda p: p.column || ': ' || p.reason), '; '), "
-                f"{record}, ?::timestamptz, {literal(ROW_QUARANTINED)}, "
-                "v._problems[1].value, v._problems[1].rule "
-                f"from {VERDICT} as v join {LANDING} as l on l._row_number = v._row_number "
-                "where len(v._problems) > 0",
-                params,
-            )
-        if nulled:
-            # one row per value nulled in a row that loaded
-            con.execute(
-                f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
-                "select ?, ?, ?, ?, v._row_number, v.p.column, v.p.column || ': ' || v.p.reason, "
-                f"{record}, ?::timestamptz, {literal(VALUE_NULLED)}, v.p.value, v.p.rule "
-                f"from (select _row_number, unnest(_nulled) as p from {VERDICT} "
-                "where len(_problems) = 0) as v "
-                f"join {LANDING} as l on l._row_number = v._row_number",
-                params,
-            )
-        return loaded, quarantined, nulled
+    def _load_set(self, table: Table, files: list[_Candidate]) -> dict[str, FileOutcome]:
+        """Check and write a set of read files in one transaction: a handful of statements
+        for the whole set, whatever the number of files. A file the batch validators reject
+        is left out (its old rows stay); an unexpected error rolls the whole set back, each
+        file of it is recorded as rejected and the error is raised."""
+        self.con.begin()
+        try:
+            outcomes = self._write_set(table, files)
+            self.con.commit()
+        except Exception as err:
+            self.con.rollback()
+            for c in files:
+                self._audit_alone(table, c.file, c.file_hash, c.size, FileOutcome(
+                    c.file.relative, "rejected", message=f"{c.file.relative}: load failed: {err}",
+                    rejected_reason=f"load failed: {err}"), c.started)
+            raise
+        finally:
+            self._drop_scratch()
+        return outcomes
 
-    def _verdict_sql(self, table: Table, file: LandedFile) -> str:
-        """``_checked`` with duplicate keys added to the problems."""
+    def _write_set(self, table: Table, files: list[_Candidate]) -> dict[str, FileOutcome]:
+        con = self.con
+        by_name = {c.file.relative: c for c in files}
+        self._register(SET_ROWS_ARROW, pa.table({
+            "_source_file": pa.array([c.file.relative for c in files], pa.string()),
+            "_ord": pa.array(range(len(files)), pa.int64()),
+            "_file_hash": pa.array([c.file_hash for c in files], pa.string()),
+            "_path": pa.array([str(c.file.path) for c in files], pa.string()),
+        }))
+        con.execute(f"create temp table {SET} as select * from {SET_ROWS_ARROW}")
+        con.unregister(SET_ROWS_ARROW)
+        groups = self._land(table, [c for c in files if c.good_landed > 0])
+        rejected: dict[str, FileRejected] = {}
+        records: dict[str, list[ValidationRecord]] = {}
+        if groups:
+            for i, (relation, types) in enumerate(groups):
+                into = (f"insert into {CHECKED} by name " if i
+                        else f"create temp table {CHECKED} as ")
+                con.execute(into + checked_sql(table, types, relation, self.now,
+                                               ("_source_file",)))
+            while True:  # a file the validators reject leaves the set: the others again
+                # without a key the verdict is the checked rows: a view, not a copy
+                kind = "table" if table.key else "view"
+                con.execute(f"create or replace temp {kind} {VERDICT} as "
+                            f"{self._verdict_sql(table)}")
+                self._scratch.append((kind, VERDICT))
+                failed = self._validate(table, [c for c in files if c.good_landed > 0
+                                                and c.file.relative not in rejected], records)
+                if not failed:
+                    break
+                # out of the set: its rows are not written, the rows it loaded before stay
+                # and count as loaded from another file for the others
+                rejected.update(failed)
+                names = ", ".join(literal(f) for f in failed)
+                con.execute(f"delete from {CHECKED} where _source_file in ({names})")
+                con.execute(f"delete from {SET} where _source_file in ({names})")
+        written = [c for c in files if c.file.relative not in rejected]
+        counts = self._replace_rows(table, written, groups)
+        outcomes: dict[str, FileOutcome] = {}
+        for c in written:
+            loaded, quarantined, nulled = counts.get(c.file.relative, (0, 0, 0))
+            quarantined += len(c.problems)
+            if loaded + quarantined != c.rows_landed:
+                raise RuntimeError(f"{c.file.relative}: {c.rows_landed} rows landed but "
+                                   f"{loaded} loaded + {quarantined} quarantined")
+            if c.rows_landed == 0:
+                status, message = "empty", "the file holds no rows"
+            else:
+                status = "replaced" if c.replaces else "loaded"
+                message = (f"{quarantined} row(s) quarantined, {nulled} value(s) nulled, see "
+                           f"{QUARANTINE}") if quarantined or nulled else None
+            outcomes[c.file.relative] = FileOutcome(c.file.relative, status, c.rows_landed,
+                                                    loaded, quarantined, message,
+                                                    values_nulled=nulled)
+        self._record_states(table, [(c.file.relative, c.file_hash, outcomes[c.file.relative])
+                                    for c in written])
+        if table.replaces_by and groups:
+            self._replace_other_files_rows(table, by_name)
+        for name, err in rejected.items():
+            outcomes[name] = FileOutcome(name, "rejected", message=str(err),
+                                         rejected_column=err.column, rejected_reason=err.reason)
+        rows = []
+        for c in files:
+            outcome = outcomes[c.file.relative]
+            if c.notes and outcome.status != "rejected":
+                message = "; ".join([*([outcome.message] if outcome.message else []), *c.notes])
+                outcome = outcomes[c.file.relative] = replace(outcome, message=message)
+            extras, missing = (([], []) if outcome.status == "rejected" else c.extras_missing(
+                table))
+            rows.append(_AuditRow(c.file, c.file_hash, c.size, outcome, extras, missing,
+                                  c.started, records.get(c.file.relative, [])))
+        self._write_audit(table, rows)
+        return outcomes
+
+    def _land(self, table: Table, files: list[_Candidate]) -> list[tuple[str, dict[str, str]]]:
+        """One landing relation per shape of file in the set (the same columns, in the same
+        order, of the same types: usually one), each with ``_source_file`` and
+        ``_row_number``; their names and column types."""
+        shapes: dict[tuple[str, ...], list[_Candidate]] = {}
+        for c in files:
+            shapes.setdefault(c.signature, []).append(c)
+        out = []
+        for i, members in enumerate(shapes.values()):
+            relation = f"{LANDING}_{i}"
+            types = {k: v for k, v in members[0].types.items() if k not in CARRIED}
+            if members[0].parsed is None:  # Parquet: DuckDB reads the files where they are
+                paths = ", ".join(literal(str(c.file.path)) for c in members)
+                con_sql = (
+                    f"create temp view {relation} as select s._source_file, "
+                    "p.file_row_number + 1 as _row_number, "
+                    f"p.* exclude (file_row_number, {PATH_COLUMN}) "
+                    f"from read_parquet([{paths}], filename = {literal(PATH_COLUMN)}, "
+                    f"file_row_number = true) as p join {SET} as s on s._path = p.{PATH_COLUMN}")
+                self.con.execute(con_sql)
+                self._scratch.append(("view", relation))
+                out.append((relation, types))
+                continue
+            parsed = [c.parsed for c in members if c.parsed is not None]
+            tables = []
+            for c, p in zip(members, parsed, strict=True):
+                assert p.table is not None
+                kept = p.table.select([n for n in p.table.column_names if n != "_source_file"])
+                tables.append(kept.append_column(
+                    "_source_file", pa.array([c.file.relative] * kept.num_rows, pa.string())))
+            combined = pa.concat_tables(tables)
+            if parsed[0].json_lines:
+                # every key as text: nested objects and arrays come out as their JSON text
+                structure = json.dumps({c: "VARCHAR" for c in types}, ensure_ascii=False)
+                fields = "".join(f", parsed.{quote(c)} as {quote(c)}" for c in types)
+                self._register(LANDING_LINES, combined)
+                self.con.execute(
+                    f"create temp table {relation} as select _source_file, _row_number{fields} "
+                    f"from (select _source_file, _row_number, from_json(_line, "
+                    f"{literal(structure)}) as parsed from {LANDING_LINES})")
+                self.con.unregister(LANDING_LINES)
+                self._scratch.append(("table", relation))
+            else:
+                self._register(relation, combined)
+                self._registered.append(relation)
+            out.append((relation, types))
+        return out
+
+    def _validate(
+        self, table: Table, files: list[_Candidate], records: dict[str, list[ValidationRecord]]
+    ) -> dict[str, FileRejected]:
+        """The batch validators, on each file's rows about to be written (a validator's
+        verdict is per file; one that ``ValidatesSets`` first tries the whole set at once);
+        the files they reject."""
+        failed: dict[str, FileRejected] = {}
+        for c in files:
+            records[c.file.relative] = []
+        per_file = list(self.validators)
+        if len(files) > 1 and any(isinstance(v, ValidatesSets) for v in per_file):
+            self._batch_view(None)
+            for validator in self.validators:
+                if not isinstance(validator, ValidatesSets):
+                    continue
+                passed = validator.validate_set(self.con, table, BATCH)
+                record = (validator.take_record() if isinstance(validator, RecordsValidation)
+                          else None)
+                if passed:
+                    per_file.remove(validator)
+                    for c in files:
+                        records[c.file.relative] += [record] if record is not None else []
+        if not per_file:
+            return failed
+        for c in files:
+            name = c.file.relative
+            self._batch_view(name)
+            for validator in per_file:
+                messages = validator(self.con, table, BATCH)
+                if isinstance(validator, RecordsValidation):
+                    record = validator.take_record()
+                    if record is not None:
+                        records[name].append(record)
+                if messages:
+                    failed[name] = FileRejected(name, f"batch validation failed for "
+                                                f"{table.schema}.{table.name}: "
+                                                + "; ".join(messages))
+                    break
+        return failed
+
+    def _batch_view(self, source_file: str | None) -> None:
+        """``_batch``: the rows about to be written of one file (None: of the whole set), as
+        a validator sees them (contract columns, ``_row_number``, ``_nulled_columns``)."""
+        where = "" if source_file is None else f" and _source_file = {literal(source_file)}"
+        self.con.execute(
+            f"create or replace temp view {BATCH} as select * exclude (_source_file, "
+            "_problems, _nulled), case when len(_nulled) > 0 "
+            "then list_transform(_nulled, lambda p: p.column) end as _nulled_columns "
+            f"from {VERDICT} where len(_problems) = 0{where}")
+
+    def _replace_rows(
+        self, table: Table, files: list[_Candidate], groups: list[tuple[str, dict[str, str]]]
+    ) -> dict[str, tuple[int, int, int]]:
+        """Replace the rows and quarantine entries the files loaded before with their good
+        rows and their quarantined ones; rows loaded, rows quarantined and values nulled per
+        file (parse problems not counted)."""
+        con = self.con
+        if not files:
+            return {}
+        names = ", ".join(literal(c.file.relative) for c in files)
+        if any(c.replaces for c in files):
+            con.execute(f"delete from {table.qualified} where _source_file in ({names})")
+            con.execute(f"delete from {QUARANTINE} where source = ? and table_name = ? "
+                        f"and source_file in ({names})", [table.source, table.name])
+        counts: dict[str, tuple[int, int, int]] = {}
+        if groups:
+            con.execute(
+                f"insert into {table.qualified} by name select v.* exclude (_problems, "
+                "_nulled), case when len(v._nulled) > 0 then list_transform(v._nulled, "
+                "lambda p: p.column) end as _nulled_columns, "
+                f"?::timestamptz as _loaded_at, s._file_hash from {VERDICT} as v "
+                f"join {SET} as s on s._source_file = v._source_file "
+                "where len(v._problems) = 0", [self.now])
+            counts = {r[0]: (int(r[1]), int(r[2]), int(r[3])) for r in con.execute(
+                "select _source_file, count(*) filter (where len(_problems) = 0), "
+                "count(*) filter (where len(_problems) > 0), "
+                "coalesce(sum(len(_nulled)) filter (where len(_problems) = 0), 0) "
+                f"from {VERDICT} group by 1").fetchall()}
+        params = [table.source, table.name, self.now]
+        for relation, types in groups:
+            record = raw_record_sql(table, types)
+            if any(q for _, q, _ in counts.values()):
+                # one row per quarantined row, naming every problem it had
+                con.execute(
+                    f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
+                    "select ?, ?, v._source_file, s._file_hash, v._row_number, "
+                    "v._problems[1].column, "
+                    "array_to_string(list_transform(list_concat(v._problems, v._nulled), "
+                    "lambda p: p.column || ': ' || p.reason), '; '), "
+                    f"{record}, ?::timestamptz, {literal(ROW_QUARANTINED)}, "
+                    "v._problems[1].value, v._problems[1].rule "
+                    f"from {VERDICT} as v join {relation} as l on l._row_number = v._row_number "
+                    "and l._source_file = v._source_file "
+                    f"join {SET} as s on s._source_file = v._source_file "
+                    "where len(v._problems) > 0 order by s._ord, v._row_number", params)
+            if any(n for _, _, n in counts.values()):
+                # one row per value nulled in a row that loaded
+                con.execute(
+                    f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
+                    "select ?, ?, v._source_file, s._file_hash, v._row_number, v.p.column, "
+                    f"v.p.column || ': ' || v.p.reason, {record}, ?::timestamptz, "
+                    f"{literal(VALUE_NULLED)}, v.p.value, v.p.rule "
+                    f"from (select _source_file, _row_number, unnest(_nulled) as p "
+                    f"from {VERDICT} where len(_problems) = 0) as v "
+                    f"join {relation} as l on l._row_number = v._row_number "
+                    "and l._source_file = v._source_file "
+                    f"join {SET} as s on s._source_file = v._source_file "
+                    "order by s._ord, v._row_number", params)
+        problems = [[table.source, table.name, c.file.relative, c.file_hash, p.row_number,
+                     p.reason, p.raw_record, self.now, ROW_QUARANTINED]
+                    for c in files for p in c.problems]
+        if problems:
+            con.executemany(
+                f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) values (?, ?, ?, ?, ?, "
+                "null, ?, ?::json, ?::timestamptz, ?, null, 'unreadable')", problems)
+        if problems or any(q or n for _, q, n in counts.values()):
+            # no plain email in what the quarantine keeps: raw lines, values landed in the
+            # wrong column and the reasons quoting them
+            raw = "cast(raw_record as varchar)"
+            con.execute(
+                f"update {QUARANTINE} set reason = {pii.mask_emails_sql('reason')}, "
+                f"original_value = {pii.mask_emails_sql('original_value')}, "
+                f"raw_record = cast({pii.mask_emails_sql(raw)} as json) "
+                f"where source = ? and table_name = ? and source_file in ({names})",
+                [table.source, table.name])
+        return counts
+
+    def _replace_other_files_rows(self, table: Table, files: dict[str, _Candidate]) -> None:
+        """A file is the new export of the ``replaces_by`` values in it (GA4: a day): an
+        other file holding exactly the same values and no row this one lacks (the same day
+        landed again, whatever its name or row order, late events included) is superseded,
+        its rows go. Other files keep their rows: files cut at UTC midnight hold parts of
+        two property days, a file of late events holds only some of a day. Within a set, a
+        file supersedes only files landed before it (by path), as if loaded one by one."""
+        cols = list(table.replaces_by)
+        by = ", ".join(quote(c) for c in cols)
+        joined = " and ".join(f"t.{quote(c)} is not distinct from m.{quote(c)}" for c in cols)
+        pairs = self.con.execute(
+            f"with mine as (select distinct _source_file as f, {by} from {VERDICT} "
+            "where len(_problems) = 0), "
+            "mine_n as (select f, count(*) as n from mine group by f), "
+            f"theirs as (select _source_file as c, {by}, count(*) as rows "
+            f"from {table.qualified} where _source_file in (select t._source_file "
+            f"from {table.qualified} as t semi join mine as m on {joined}) group by all), "
+            "theirs_n as (select c, count(*) as n, sum(rows) as rows from theirs group by c), "
+            f"matched as (select m.f, t.c, count(*) as n from mine as m join theirs as t "
+            f"on {joined} group by all) "
+            "select x.f, x.c, tn.rows from matched as x join mine_n as mn on mn.f = x.f "
+            "join theirs_n as tn on tn.c = x.c "
+            f"left join {SET} as s on s._source_file = x.c "
+            f"join {SET} as me on me._source_file = x.f "
+            "where x.f <> x.c and x.n = mn.n and x.n = tn.n "
+            "and (s._ord is null or s._ord < me._ord) "
+            "order by me._ord, x.c").fetchall()
+        columns = ", ".join(quote(c) for c in table.column_names)
+        gone: set[str] = set()
+        for mine, name, rows in pairs:
+            if name in gone:
+                continue
+            # a re-export holds every event the earlier one had; a file of late events does not
+            missing = self.con.execute(
+                f"select count(*) from (select {columns} from {table.qualified} "
+                f"where _source_file = ? except all select {columns} from {table.qualified} "
+                "where _source_file = ?)", [name, mine]).fetchone()
+            if missing is None or missing[0] > 0:
+                continue
+            self.con.execute(f"delete from {table.qualified} where _source_file = ?", [name])
+            self.con.execute(
+                f"update {LOADED_FILES} set rows_loaded = rows_loaded - ? where source = ? "
+                "and table_name = ? and source_file = ?",
+                [int(rows), table.source, table.name, name])
+            gone.add(name)
+            files[mine].notes.append(f"replaced {int(rows)} row(s) of the same "
+                                     f"{'+'.join(table.replaces_by)} loaded from {name}")
+
+    def _verdict_sql(self, table: Table) -> str:
+        """``_checked`` with duplicate keys added to the problems: a key twice in a file
+        (the first row wins), already loaded from a file outside the set (that row wins), or
+        in two files of the set: the file that holds the key in the table now wins (a
+        changed file keeps its keys), else the first file in landing order."""
         if not table.key:
             return f"select * from {CHECKED}"
         keys = [quote(k) for k in table.key]
         key_list = ", ".join(keys)
         joined = " and ".join(f"r.{k} is not distinct from e.{k}" for k in keys)
+        held_on = " and ".join(f"c.{k} is not distinct from h.{k}" for k in keys)
         key_name = literal("+".join(table.key))
 
         def duplicate(reason: str) -> str:
             return "[" + problem_struct(key_name, "duplicate_key", reason) + "]"
 
         return f"""
-            with good as (
-                select * exclude (_problems) from {CHECKED} where len(_problems) = 0
+            with candidates as (
+                select c.* exclude (_problems) from {CHECKED} as c where len(c._problems) = 0
+            ),
+            held as (
+                select distinct _source_file, {key_list} from {table.qualified}
+                where _source_file in (select _source_file from {SET})
+                    and ({key_list}) in (select ({key_list}) from candidates)
+            ),
+            good as (
+                select c.*, cast(h._source_file is null as bigint) * 1152921504606846976
+                    + s._ord * 4294967296 + c._row_number as _rank
+                from candidates as c
+                join {SET} as s on s._source_file = c._source_file
+                left join held as h on h._source_file = c._source_file and {held_on}
             ),
             ranked as (
-                select *, min(_row_number) over (partition by {key_list}) as _first_row
+                select *,
+                    min(_row_number) over (partition by _source_file, {key_list}) as _first_row,
+                    arg_min(_source_file, _rank) over (partition by {key_list}) as _first_file,
+                    arg_min(_source_file || ' row ' || _row_number, _rank)
+                        over (partition by {key_list}) as _first_where
                 from good
             ),
             existing as (
                 select {key_list},
                     arg_min(_source_file || ' row ' || _row_number, _row_number) as _where
                 from {table.qualified}
-                where _source_file <> {literal(file.relative)}
-                    and ({key_list}) in (select ({key_list}) from good)
+                where _source_file not in (select _source_file from {SET})
+                    and ({key_list}) in (select ({key_list}) from candidates)
                 group by all
             )
-            select r.* exclude (_first_row),
+            select r.* exclude (_first_row, _first_file, _first_where, _rank),
                 cast(case
                     when r._row_number <> r._first_row then {duplicate(
                         "'duplicate key: same as row ' || r._first_row || ' of this file'")}
                     when e._where is not null then {duplicate(
                         "'duplicate key: already loaded from ' || e._where")}
+                    when r._first_file <> r._source_file then {duplicate(
+                        "'duplicate key: already loaded from ' || r._first_where")}
                     else []
                 end as {PROBLEMS}) as _problems
             from ranked as r
             left join existing as e on {joined}
             union all by name
             select * from {CHECKED} where len(_problems) > 0
+            order by _source_file, _row_number
         """
 
-    def _mask_quarantined_emails(self, table: Table, file: LandedFile) -> None:
-        """No plain email in what the quarantine keeps of this file: raw lines, values landed
-        in the wrong column and the reasons quoting them."""
-        raw = "cast(raw_record as varchar)"
-        self.con.execute(
-            f"update {QUARANTINE} set reason = {pii.mask_emails_sql('reason')}, "
-            f"original_value = {pii.mask_emails_sql('original_value')}, "
-            f"raw_record = cast({pii.mask_emails_sql(raw)} as json) "
-            "where source = ? and table_name = ? and source_file = ?",
-            [table.source, table.name, file.relative])
-
-    def _quarantine_parse_problems(
-        self, table: Table, file: LandedFile, file_hash: str, problems: list
-    ) -> int:
-        if not problems:
-            return 0
-        self.con.executemany(
-            f"insert into {QUARANTINE} ({QUARANTINE_COLUMNS}) "
-            "values (?, ?, ?, ?, ?, null, ?, ?::json, ?::timestamptz, ?, null, 'unreadable')",
-            [[table.source, table.name, file.relative, file_hash, p.row_number, p.reason,
-              p.raw_record, self.now, ROW_QUARANTINED] for p in problems],
-        )
-        return len(problems)
-
     # ------------------------------------------------------------------ bookkeeping
-    def _record_state(
-        self, table: Table, file: LandedFile, file_hash: str, outcome: FileOutcome
+    def _record_states(
+        self, table: Table, states: list[tuple[str, str, FileOutcome]]
     ) -> None:
-        self.con.execute(
-            f"insert or replace into {LOADED_FILES} (source, table_name, source_file, "
-            "file_hash, status, rows_loaded, rows_quarantined, loaded_at, values_nulled) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [table.source, table.name, file.relative, file_hash, outcome.status,
-             outcome.rows_loaded, outcome.rows_quarantined, self.now, outcome.values_nulled],
-        )
+        """``loaded_files`` rows of files written (one statement for a set)."""
+        if not states:
+            return
+        self._register(STATE_ROWS, pa.table({
+            "source_file": pa.array([s[0] for s in states], pa.string()),
+            "file_hash": pa.array([s[1] for s in states], pa.string()),
+            "status": pa.array([s[2].status for s in states], pa.string()),
+            "rows_loaded": pa.array([s[2].rows_loaded for s in states], pa.int64()),
+            "rows_quarantined": pa.array([s[2].rows_quarantined for s in states], pa.int64()),
+            "values_nulled": pa.array([s[2].values_nulled for s in states], pa.int64()),
+        }))
+        try:
+            self.con.execute(
+                f"insert or replace into {LOADED_FILES} (source, table_name, source_file, "
+                "file_hash, status, rows_loaded, rows_quarantined, loaded_at, values_nulled) "
+                "select ?, ?, source_file, file_hash, status, rows_loaded, rows_quarantined, "
+                f"?::timestamptz, values_nulled from {STATE_ROWS}",
+                [table.source, table.name, self.now])
+        finally:
+            self.con.unregister(STATE_ROWS)
 
     def _audit(
         self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
         outcome: FileOutcome,
         extras: list[str], missing: list[str], started: datetime,
     ) -> None:
-        validation_ids = self._record_validations(table, file, file_hash)
-        self.con.execute(
-            f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, file_hash, "
-            "file_bytes, status, rows_landed, rows_loaded, rows_quarantined, extra_columns, "
-            "missing_optional_columns, message, started_at, finished_at, values_nulled, "
-            "rejected_column, rejected_reason, validation_ids) "
-            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [self.run_id, table.source, table.name, file.relative, file_hash, size,
-             outcome.status, outcome.rows_landed, outcome.rows_loaded, outcome.rows_quarantined,
-             extras, missing, outcome.message, started, datetime.now(UTC),
-             outcome.values_nulled, outcome.rejected_column, outcome.rejected_reason,
-             validation_ids or None],
-        )
+        self._write_audit(table, [_AuditRow(file, file_hash, size, outcome, extras, missing,
+                                             started, [])])
 
-    def _record_validations(self, table: Table, file: LandedFile, file_hash: str) -> list[str]:
-        """Store the validators' records of this file's batch; their ids for the audit row."""
-        ids = []
-        for record in self._records:
-            validation_id = uuid.uuid4().hex
+    def _write_audit(self, table: Table, rows: list[_AuditRow]) -> None:
+        """Audit rows, and the validators' records of each file's batch (linked from the
+        file's audit row), in two statements whatever the number of files."""
+        validations: list[tuple[str, _AuditRow, ValidationRecord]] = []
+        ids: list[list[str] | None] = []
+        for row in rows:
+            mine = [(uuid.uuid4().hex, row, record) for record in row.records]
+            validations += mine
+            ids.append([v[0] for v in mine] or None)
+        now = datetime.now(UTC)
+        if validations:
+            self._register(VALIDATION_ROWS, pa.table({
+                "validation_id": pa.array([v[0] for v in validations], pa.string()),
+                "source_file": pa.array([v[1].file.relative for v in validations], pa.string()),
+                "file_hash": pa.array([v[1].file_hash for v in validations], pa.string()),
+                "suite": pa.array([v[2].suite for v in validations], pa.string()),
+                "success": pa.array([v[2].success for v in validations], pa.bool_()),
+                "result": pa.array([v[2].result_json for v in validations], pa.string()),
+            }))
+            try:
+                self.con.execute(
+                    f"insert into {BATCH_VALIDATIONS} (validation_id, run_id, source, "
+                    "table_name, source_file, file_hash, suite, success, result, validated_at) "
+                    "select validation_id, ?, ?, ?, source_file, file_hash, suite, success, "
+                    f"result::json, ?::timestamptz from {VALIDATION_ROWS}",
+                    [self.run_id, table.source, table.name, now])
+            finally:
+                self.con.unregister(VALIDATION_ROWS)
+        texts = pa.list_(pa.string())
+        self._register(AUDIT_ROWS, pa.table({
+            "source_file": pa.array([r.file.relative for r in rows], pa.string()),
+            "file_hash": pa.array([r.file_hash for r in rows], pa.string()),
+            "file_bytes": pa.array([r.size for r in rows], pa.int64()),
+            "status": pa.array([r.outcome.status for r in rows], pa.string()),
+            "rows_landed": pa.array([r.outcome.rows_landed for r in rows], pa.int64()),
+            "rows_loaded": pa.array([r.outcome.rows_loaded for r in rows], pa.int64()),
+            "rows_quarantined": pa.array([r.outcome.rows_quarantined for r in rows], pa.int64()),
+            "extra_columns": pa.array([r.extras for r in rows], texts),
+            "missing_optional_columns": pa.array([r.missing for r in rows], texts),
+            "message": pa.array([r.outcome.message for r in rows], pa.string()),
+            "started_at": pa.array([r.started for r in rows], pa.timestamp("us", tz="UTC")),
+            "values_nulled": pa.array([r.outcome.values_nulled for r in rows], pa.int64()),
+            "rejected_column": pa.array([r.outcome.rejected_column for r in rows], pa.string()),
+            "rejected_reason": pa.array([r.outcome.rejected_reason for r in rows], pa.string()),
+            "validation_ids": pa.array(ids, texts),
+        }))
+        try:
             self.con.execute(
-                f"insert into {BATCH_VALIDATIONS} (validation_id, run_id, source, table_name, "
-                "source_file, file_hash, suite, success, result, validated_at) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)",
-                [validation_id, self.run_id, table.source, table.name, file.relative,
-                 file_hash, record.suite, record.success, record.result_json, datetime.now(UTC)],
-            )
-            ids.append(validation_id)
-        self._records = []
-        return ids
+                f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, file_hash, "
+                "file_bytes, status, rows_landed, rows_loaded, rows_quarantined, extra_columns, "
+                "missing_optional_columns, message, started_at, finished_at, values_nulled, "
+                "rejected_column, rejected_reason, validation_ids) "
+                "select ?, ?, ?, source_file, file_hash, file_bytes, status, rows_landed, "
+                "rows_loaded, rows_quarantined, extra_columns, missing_optional_columns, "
+                "message, started_at, ?::timestamptz, values_nulled, rejected_column, "
+                f"rejected_reason, validation_ids from {AUDIT_ROWS}",
+                [self.run_id, table.source, table.name, datetime.now(UTC)])
+        finally:
+            self.con.unregister(AUDIT_ROWS)
 
     def _audit_alone(
         self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
@@ -687,11 +1016,19 @@ class RawLoader:
         self._audit(table, file, file_hash, size, outcome, [], [], started)
         self.con.commit()
 
+    def _register(self, name: str, table: pa.Table) -> None:
+        """``con.register``, after settling the result of the statement before (DuckDB
+        refuses to register while a statement's result is unread)."""
+        self.con.execute("select 1").fetchall()
+        self.con.register(name, table)
+
     def _drop_scratch(self) -> None:
         self.con.execute(f"drop view if exists {BATCH}")
-        self.con.execute(f"drop table if exists {VERDICT}")
-        self.con.execute(f"drop table if exists {CHECKED}")
-        for registered in (LANDING, LANDING_LINES):  # CSV rows and JSON lines, from Arrow
+        for name in (SET_ROWS_ARROW, LANDING_LINES, *self._registered):
             with contextlib.suppress(duckdb.Error):
-                self.con.unregister(registered)
-        self.con.execute(f"drop table if exists {LANDING}")  # Parquet and JSON lines
+                self.con.unregister(name)
+        for kind, name in reversed(dict.fromkeys(self._scratch)):  # views before their tables
+            self.con.execute(f"drop {kind} if exists {name}")
+        self.con.execute(f"drop table if exists {CHECKED}")
+        self.con.execute(f"drop table if exists {SET}")
+        self._scratch, self._registered = [], []

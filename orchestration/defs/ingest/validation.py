@@ -15,6 +15,7 @@ rule broken, the reason in words and the original value as landed (personal data
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from orchestration.defs import settings
@@ -77,6 +78,13 @@ def _timestamptz_expr(src: str, landed_type: str, zone: str | None) -> str:
     return f"case when {naive} then {in_zone} else {value} end"
 
 
+def _same_type(landed: str, target: str) -> bool:
+    """Whether DuckDB's spelling of a landed type is the contract's type (quotes aside)."""
+    def plain(t: str) -> str:
+        return t.replace('"', "").replace(" ", "").upper()
+    return plain(landed) == plain(target)
+
+
 def typed_expr(column: Column, src: str, landed_type: str, zone: str | None = "UTC") -> str:
     """The value as the raw table stores it: personal data hashed or masked (``pii.py``),
     emails masked in every other text, JSON or nested value."""
@@ -88,8 +96,14 @@ def typed_expr(column: Column, src: str, landed_type: str, zone: str | None = "U
         return _timestamptz_expr(src, landed_type, zone)
     if landed_type != "VARCHAR":
         if nested:  # typed already (Parquet): its text values lose their emails too
-            return (f"try_cast(try_cast({mask_emails_sql(f'cast(to_json({src}) as varchar)')} "
-                    f"as JSON) as {target})")
+            text = f"cast(to_json({src}) as varchar)"
+            masked = f"try_cast(try_cast({mask_emails_sql(text)} as JSON) as {target})"
+            if _same_type(landed_type, target):
+                # only a value that can hold an email (an @, or %40) takes the trip through
+                # JSON text: the others are the contract's type already
+                return (f"case when contains({text}, '@') or contains({text}, '%40') "
+                        f"then {masked} else {src} end")
+            return masked
         return f"try_cast({src} as {target})"
     if target == "VARCHAR":
         return mask_emails_sql(src)
@@ -194,13 +208,16 @@ def _problem_list(names: list[str]) -> str:
 
 
 def checked_sql(
-    table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime
+    table: Table, landed_types: dict[str, str], landing_relation: str, now: datetime,
+    carry: Sequence[str] = (),
 ) -> str:
-    """SELECT over the landed rows: ``_row_number``, every contract column typed, and two
+    """SELECT over the landed rows: ``_row_number``, the ``carry`` columns of the landing
+    relation as they are (the loader's ``_source_file``), every contract column typed, and two
     lists of problems (empty for a good row): ``_problems``, which quarantine the row, and
     ``_nulled``, the measure values set to NULL in it."""
     zone = naive_zone(table)
-    inner: list[str] = []
+    values: list[str] = []  # each typed value computed once, then read by its rules
+    checks: list[str] = []
     typed: list[str] = []
     problems: list[str] = []
     nulled: list[str] = []
@@ -210,22 +227,24 @@ def checked_sql(
             typed.append(f"cast(null as {column.type}) as {quote(column.name)}")
             continue
         src = f"l.{quote(column.name)}"
-        value = typed_expr(column, src, landed_type, zone)
+        v, p = f"__v{i}", f"__p{i}"
+        values.append(f"{typed_expr(column, src, landed_type, zone)} as {v}")
         naive = (_naive_sql(src, landed_type)
                  if zone is None and column.type == "TIMESTAMPTZ" else None)
-        problem = problem_expr(column, src, value, now, naive)
-        inner += [f"{value} as _v{i}", f"{problem} as _p{i}"]
+        checks += [f"l.{v}", f"{problem_expr(column, src, f'l.{v}', now, naive)} as {p}"]
         if table.is_measure(column):
-            typed.append(f"case when _p{i} is null then _v{i} end as {quote(column.name)}")
-            nulled.append(f"_p{i}")
+            typed.append(f"case when {p} is null then {v} end as {quote(column.name)}")
+            nulled.append(p)
         else:
-            typed.append(f"_v{i} as {quote(column.name)}")
-            problems.append(f"_p{i}")
-    inner_sql = ", ".join(["l._row_number", *inner])
+            typed.append(f"{v} as {quote(column.name)}")
+            problems.append(p)
+    carried = [quote(c) for c in carry]
+    valued = ", ".join(["l.*", *values])
+    checked = ", ".join(["l._row_number", *(f"l.{c}" for c in carried), *checks])
     return (
-        f"select _row_number, {', '.join(typed)}, "
+        f"select {', '.join(['_row_number', *carried, *typed])}, "
         f"{_problem_list(problems)} as _problems, {_problem_list(nulled)} as _nulled "
-        f"from (select {inner_sql} from {landing_relation} as l)"
+        f"from (select {checked} from (select {valued} from {landing_relation} as l) as l)"
     )
 
 
