@@ -19,6 +19,7 @@ from orchestration.defs.ingest.contracts import TABLES_BY_KEY, Table
 from orchestration.defs.ingest.loader import RawLoader
 from orchestration.defs.quality.batch import GxBatchValidator
 from tests.conftest import write
+from tests.test_atomic_and_formats import no_follower_collapse
 
 SPEND = TABLES_BY_KEY[("marketing", "spend")]
 DAILY = TABLES_BY_KEY[("social_accounts", "daily")]
@@ -127,15 +128,6 @@ def test_many_small_files_load_once_each(landing: Path, warehouse: Path):
             "marketing/spend/f%8.csv row 1'").fetchone() == (30,)
 
 
-def no_follower_collapse(con: duckdb.DuckDBPyConnection, table: Table, batch: str) -> list[str]:
-    """A batch rule: an account never loses more than half its followers in a day."""
-    rows = con.execute(
-        f"select account_id, date, followers, prev from ("
-        f"  select account_id, date, followers, "
-        f"  lag(followers) over (partition by platform, account_id order by date) as prev "
-        f"  from {batch}) where followers < prev / 2"
-    ).fetchall()
-    return [f"{r[0]} fell from {r[3]} to {r[2]} followers on {r[1]}" for r in rows]
 
 
 def test_a_file_the_batch_validators_reject_leaves_the_others_as_if_it_never_came(
