@@ -22,6 +22,19 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH", DEFAULT_WAREHOUSE_PATH))
 
 
+def raw_parquet_dir() -> Path:
+    """``RAW_PARQUET_DIR``: where the raw tables are exported as Parquet for Spark (default
+    ``<SPARK_HOME_DIR>/raw``)."""
+    text = os.environ.get("RAW_PARQUET_DIR", "").strip()
+    return Path(text) if text else spark_home_dir() / "raw"
+
+
+def spark_home_dir() -> Path:
+    """``SPARK_HOME_DIR``: the Spark target's warehouse folder, metastore and exported raw
+    tables (default ``data/spark``)."""
+    return Path(os.environ.get("SPARK_HOME_DIR", "data/spark"))
+
+
 def pii_hash_key() -> str:
     return os.environ.get("PII_HASH_KEY", DEMO_PII_HASH_KEY)
 

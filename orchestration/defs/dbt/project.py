@@ -10,9 +10,11 @@ from dagster_dbt import DbtCliResource, DbtProject
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[3] / "dbt_project"
 
-# The dbt installed beside this interpreter (the project's venv), whatever PATH says.
-DBT_EXECUTABLE = str(Path(sys.executable).parent / "dbt") if (
-    Path(sys.executable).parent / "dbt").exists() else (shutil.which("dbt") or "dbt")
+# The project's dbt command (dbt, plus Python models in a Spark session: dbt/cli.py) installed
+# beside this interpreter (the project's venv), whatever PATH says.
+DBT_EXECUTABLE = str(Path(sys.executable).parent / "social-roi-dbt") if (
+    Path(sys.executable).parent / "social-roi-dbt").exists() else (
+    shutil.which("social-roi-dbt") or "social-roi-dbt")
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 

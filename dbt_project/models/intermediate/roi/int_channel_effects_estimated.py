@@ -101,11 +101,27 @@ def _rows(result: FitResult, activity: dict[str, np.ndarray], settings: Settings
     return rows
 
 
-def model(dbt: Any, session: Any) -> pa.Table:
+def _pandas(relation: Any) -> pd.DataFrame:
+    """A ref as pandas: DuckDB's relation (``.df()``) or Spark's DataFrame (``.toPandas()``)."""
+    return relation.toPandas() if hasattr(relation, "toPandas") else relation.df()
+
+
+def _result(table: pa.Table, session: Any) -> Any:
+    """The rows for the engine: Arrow for DuckDB; for Spark a DataFrame of the same schema
+    (built from Python values, so a missing number stays NULL, never NaN)."""
+    if not hasattr(session, "createDataFrame"):
+        return table
+    spark_types = {pa.string(): "string", pa.date32(): "date", pa.float64(): "double",
+                   pa.int64(): "bigint", pa.bool_(): "boolean"}
+    ddl = ", ".join(f"{f.name} {spark_types[f.type]}" for f in table.schema)
+    return session.createDataFrame(table.to_pylist(), schema=ddl)
+
+
+def model(dbt: Any, session: Any) -> Any:
     dbt.config(materialized="table")
     settings = _settings(dbt)
-    outcomes = dbt.ref("int_daily_outcomes_aggregated").df().sort_values("outcome_date")
-    activity_rows = dbt.ref("int_channel_activity_aggregated").df()
+    outcomes = _pandas(dbt.ref("int_daily_outcomes_aggregated")).sort_values("outcome_date")
+    activity_rows = _pandas(dbt.ref("int_channel_activity_aggregated"))
 
     days: list[date] = [pd.Timestamp(d).date() for d in outcomes["outcome_date"]]
     index = {d: i for i, d in enumerate(days)}
@@ -144,4 +160,4 @@ def model(dbt: Any, session: Any) -> pa.Table:
         rows += _rows(result, own, settings)
 
     # an explicit schema: typed columns even when there is nothing to estimate (no rows)
-    return pa.Table.from_pylist(rows, schema=SCHEMA)
+    return _result(pa.Table.from_pylist(rows, schema=SCHEMA), session)

@@ -4,12 +4,7 @@
 -- back-fills three days), and replaces those dates (a re-exported day with fewer events
 -- loses the ones it no longer has).
 {{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='event_date',
-        on_schema_change='append_new_columns',
-    )
+    config(**incremental_by_date('event_date'))
 }}
 
 with

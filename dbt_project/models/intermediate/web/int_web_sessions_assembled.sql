@@ -2,16 +2,14 @@
 -- is set by the tag when a session starts (after 30 minutes without activity) and carried by
 -- every event of the session, so a session crossing midnight stays one session however
 -- many event_date tables its events fall in. Events without a ga_session_id belong to no
--- session. Incremental: a run re-assembles, from all their events, every session that has
--- an event dated within `ga4_lookback_days` of the latest event date already assembled or
--- loaded since the previous run, so a late event updates its session.
+-- session. Incremental by the session's first event date (whole dates replaced: delete+insert,
+-- or a partition overwrite on Spark): a run takes every session that has an event dated
+-- within `ga4_lookback_days` of the latest event date already assembled, or loaded since the
+-- previous run, and re-assembles from all their events every session whose first event date
+-- is one of those sessions' first event dates, now or as assembled before (a late event
+-- dated before its session's first event moves the session to an earlier date).
 {{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='session_key',
-        on_schema_change='append_new_columns',
-    )
+    config(**incremental_by_date('first_event_date'))
 }}
 
 with
@@ -26,11 +24,11 @@ source_categories as (
 ),
 
 -- incremental: every session with an event in the last `ga4_lookback_days` event dates
--- already assembled, or loaded since the previous run, re-assembled from all its events
-sessions_to_assemble as (
-    select distinct events.session_key
-    from events
-    {% if is_incremental() %}
+-- already assembled, or loaded since the previous run
+{% if is_incremental() %}
+    touched_sessions as (
+        select distinct events.session_key
+        from events
         where
             events.event_date >= (
                 select
@@ -45,8 +43,44 @@ sessions_to_assemble as (
                 select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
                 from {{ this }}
             )
-    {% endif %}
-),
+    ),
+
+    -- their first event dates, now and as assembled before: the dates to rebuild whole
+    dates_to_assemble as (
+        select min(events.event_date) as first_event_date
+        from events
+        inner join touched_sessions
+            on events.session_key = touched_sessions.session_key
+        group by events.session_key
+        union distinct
+        select assembled.first_event_date
+        from {{ this }} as assembled
+        inner join touched_sessions
+            on assembled.session_key = touched_sessions.session_key
+    ),
+
+    -- every session starting on one of those dates (its events are all dated on or after it)
+    session_first_dates as (
+        select
+            events.session_key,
+            min(events.event_date) as first_event_date
+        from events
+        where events.event_date >= (select min(first_event_date) from dates_to_assemble)
+        group by events.session_key
+    ),
+
+    sessions_to_assemble as (
+        select session_first_dates.session_key
+        from session_first_dates
+        inner join dates_to_assemble
+            on session_first_dates.first_event_date = dates_to_assemble.first_event_date
+    ),
+{% else %}
+    sessions_to_assemble as (
+        select distinct session_key
+        from events
+    ),
+{% endif %}
 
 session_events as (
     select events.*

@@ -8,12 +8,7 @@
 -- dates whole; the duplicate ordinal only ever compares events of one date (duplicates share
 -- their timestamp), so it needs nothing outside them.
 {{
-    config(
-        materialized='incremental',
-        incremental_strategy='delete+insert',
-        unique_key='event_date',
-        on_schema_change='append_new_columns',
-    )
+    config(**incremental_by_date('event_date'))
 }}
 {%- set available = source_columns(source('ga4', 'events')) %}
 {%- set keys = 'event_param_keys' %}
