@@ -22,6 +22,20 @@ def warehouse_path() -> Path:
     return Path(os.environ.get("WAREHOUSE_PATH", DEFAULT_WAREHOUSE_PATH))
 
 
+ENGINES = ("duckdb", "spark")
+
+
+def warehouse_engine() -> str:
+    """``WAREHOUSE_ENGINE``: where dbt builds the models, ``duckdb`` (default: the warehouse
+    file) or ``spark`` (the profile's ``spark`` target; the raw tables are exported to Parquet
+    first and the marts come back into the warehouse file for the checks, the serving copy and
+    the report). The loader writes DuckDB either way."""
+    engine = os.environ.get("WAREHOUSE_ENGINE", "duckdb").strip().lower() or "duckdb"
+    if engine not in ENGINES:
+        raise SettingError(f"WAREHOUSE_ENGINE must be one of {', '.join(ENGINES)}, not {engine!r}")
+    return engine
+
+
 def raw_parquet_dir() -> Path:
     """``RAW_PARQUET_DIR``: where the raw tables are exported as Parquet for Spark (default
     ``<SPARK_HOME_DIR>/raw``)."""

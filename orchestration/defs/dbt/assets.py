@@ -3,7 +3,9 @@ runs from landing folders through raw tables to marts; dbt tests become asset ch
 
 import json
 import os
+import time
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
@@ -23,8 +25,10 @@ from orchestration.defs.dbt.fingerprint import (
     sees_every_input,
 )
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
+from orchestration.defs.publish.serving import SERVED_SCHEMAS
 from orchestration.defs.report.preview import mart_observations
 from orchestration.defs.resources import WAREHOUSE_POOL
+from orchestration.defs.spark.engine import SparkPaths, mirror, prepare
 
 UNCHANGED_MESSAGE = (
     "models unchanged: nothing landed, no text analysed and no change to the dbt project or "
@@ -80,6 +84,7 @@ def dbt_models(
     # dbt's profile reads WAREHOUSE_PATH; hand it the resource's absolute path.
     os.environ["WAREHOUSE_PATH"] = duckdb.database
     args = ["build", "--exclude-resource-type", "unit_test"]
+    engine = settings.warehouse_engine()
     dbt_vars = settings.dbt_vars()
     if dbt_vars:
         context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
@@ -95,7 +100,21 @@ def dbt_models(
             # the last build left them (downstream steps are skipped)
             context.log.info(UNCHANGED_MESSAGE)
             return
+    spark = SparkPaths.from_settings() if engine == "spark" else None
+    if spark is not None:
+        started = time.monotonic()
+        exported = prepare(Path(duckdb.database), ensure_manifest(), spark)
+        context.log.info(
+            f"Spark: exported {len(exported)} raw tables "
+            f"({sum(e.rows for e in exported):,} rows) to Parquet in {spark.raw} "
+            f"({time.monotonic() - started:.1f} s); building on the dbt target `spark`")
+        args += ["--target", "spark"]
     yield from dbt.cli(args, context=context).stream()
+    if spark is not None:
+        with duckdb.get_connection() as con:
+            mirrored = mirror(con, spark.home, SERVED_SCHEMAS)
+        context.log.info(f"Spark: {len(mirrored)} tables of {', '.join(SERVED_SCHEMAS)} "
+                         f"({sum(mirrored.values()):,} rows) copied into {duckdb.database}")
     if fingerprint is not None:  # dbt succeeded (a failed build raised above)
         with duckdb.get_connection() as con:
             record_build(con, fingerprint, context.run_id)

@@ -29,6 +29,7 @@ from typing import Any
 
 import duckdb
 
+from orchestration.defs import settings
 from orchestration.defs.dbt.project import DBT_PROJECT_DIR, PROJECT_FILES
 
 MODEL_BUILDS = "raw_meta.model_builds"
@@ -67,6 +68,8 @@ def inputs_fingerprint(con: duckdb.DuckDBPyConnection, dbt_vars: dict[str, Any],
     digest = hashlib.sha256()
     digest.update(project_digest(project_dir).encode())
     digest.update(json.dumps(dbt_vars, sort_keys=True, default=str).encode())
+    # the same inputs built by another engine (WAREHOUSE_ENGINE) are another build
+    digest.update(settings.warehouse_engine().encode())
     if _tables(con, "raw_meta").count("loaded_files"):
         for row in con.execute(
                 f"select source, table_name, source_file, file_hash, status, "
