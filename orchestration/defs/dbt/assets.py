@@ -28,7 +28,7 @@ from orchestration.defs.dbt.project import dbt_project, ensure_manifest
 from orchestration.defs.publish.serving import SERVED_SCHEMAS
 from orchestration.defs.report.preview import mart_observations
 from orchestration.defs.resources import WAREHOUSE_POOL
-from orchestration.defs.spark.engine import SparkPaths, mirror, prepare
+from orchestration.defs.spark.engine import RAW_TABLES_VAR, SparkPaths, mirror, prepare
 
 UNCHANGED_MESSAGE = (
     "models unchanged: nothing landed, no text analysed and no change to the dbt project or "
@@ -88,7 +88,6 @@ def dbt_models(
     dbt_vars = settings.dbt_vars()
     if dbt_vars:
         context.log.info(f"dbt vars from DBT_VARS: {dbt_vars}")
-        args += ["--vars", json.dumps(dbt_vars)]
     every_model = context.selected_asset_keys == context.assets_def.keys
     fingerprint = None
     if every_model and settings.skip_unchanged_models() and sees_every_input(dbt_vars):
@@ -109,6 +108,12 @@ def dbt_models(
             f"({sum(e.rows for e in exported):,} rows) to Parquet in {spark.raw} "
             f"({time.monotonic() - started:.1f} s); building on the dbt target `spark`")
         args += ["--target", "spark"]
+        # the hook registers exactly these: never a table a source's schema var points at
+        run_vars = {**dbt_vars, RAW_TABLES_VAR: [f"{e.schema}.{e.table}" for e in exported]}
+    else:
+        run_vars = dbt_vars
+    if run_vars:
+        args += ["--vars", json.dumps(run_vars)]
     yield from dbt.cli(args, context=context).stream()
     if spark is not None:
         with duckdb.get_connection() as con:

@@ -20,6 +20,10 @@ from orchestration.defs import settings
 from orchestration.defs.spark.compare import spark_table_folder
 from orchestration.defs.spark.export import Exported, export_raw, source_tables
 
+# The dbt var listing the exported raw tables (``schema.table``) the on-run-start hook
+# ``register_raw_tables`` registers on Spark.
+RAW_TABLES_VAR = "raw_parquet_tables"
+
 
 @dataclass(frozen=True)
 class SparkPaths:
