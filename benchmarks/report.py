@@ -179,8 +179,29 @@ def summary_rows(results: Sequence[ScaleResult], scaling: dict[str, Any] | None
     return header, rows
 
 
+def engine_rows(engines: Sequence[ScaleResult]) -> tuple[list[str], list[list[str]]]:
+    """The full refresh of one scale per engine (where dbt builds), and its ratio to the
+    first (DuckDB's)."""
+    header = ["scale", "engine", "full refresh s", "of which dbt build s", "peak RSS (tree)",
+              "vs DuckDB"]
+    rows = []
+    first = engines[0].refresh("full") if engines else None
+    for result in engines:
+        full = result.refresh("full")
+        dbt = next((st for st in full.stages if st.name == "dbt build"), None) if full else None
+        ratio = _ratio(full.seconds if full else None, first.seconds if first else None)
+        rows.append([
+            f"{result.scale} ({result.period}, {_n(result.generate.rows_out)} rows)",
+            result.engine + ("" if full is None or full.success else " (FAILED)"),
+            _n(full.seconds, 1) if full else "-", _n(dbt.seconds, 1) if dbt else "-",
+            gib(full.peak_total_bytes) if full else "-",
+            "-" if ratio is None else f"{ratio:.2f}x"])
+    return header, rows
+
+
 def render(results: Sequence[ScaleResult], scaling: dict[str, Any] | None,
-           machine: dict[str, Any], markdown: bool = False) -> str:
+           machine: dict[str, Any], markdown: bool = False,
+           engines: Sequence[ScaleResult] = ()) -> str:
     table = markdown_table if markdown else text_table
     out = []
     title = (f"Benchmark of {machine['started_at']} on {machine['description']}")
@@ -203,4 +224,8 @@ def render(results: Sequence[ScaleResult], scaling: dict[str, Any] | None,
         out += [table(["target", "measured", "goal", "verdict"], rows), ""]
     if scaling is not None:
         out += [("- " if markdown else "") + f"scaling: {scaling['text']}", ""]
+    if engines:
+        out += [("#### " if markdown else "== ") + "the same full refresh, dbt on each engine "
+                "(WAREHOUSE_ENGINE; Spark in local mode on this machine)", ""]
+        out += [table(*engine_rows(engines)), ""]
     return "\n".join(out)

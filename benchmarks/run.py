@@ -1,7 +1,7 @@
 """The benchmark: one command that prints a table (issue 14, section 1). Not a test.
 
     python benchmarks/run.py [--scales small,default,large] [--no-scaling] [--cache DIR]
-                             [--seed 42]          (also: make bench ARGS="...")
+                             [--seed 42] [--spark [SCALE]]   (also: make bench ARGS="...")
 
 For each scale: the sample (generated once, cached in ``<cache>/<scale>-<seed>-<end date>/``,
 ending one day after the project's default end date), then, in a fresh work folder
@@ -17,6 +17,9 @@ ending one day after the project's default end date), then, in a fresh work fold
 
 With ``large`` selected (and without ``--no-scaling``): the full refresh of ``large2y`` (two
 years, 2x the data of ``large``) and the ratio of the two full refreshes.
+
+With ``--spark``: the full refresh of ``default`` (or the scale given) once more with
+``WAREHOUSE_ENGINE=spark`` (dbt on Spark in local mode), beside DuckDB's.
 
 Each refresh and baseline runs in a child process; its whole process tree's RSS is sampled
 every 0.2 s. Per stage: wall seconds (the run's event log), rows in and out, rows per second
@@ -95,6 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=REPO / "data" / "benchmark",
                         help="samples, work folders and results (default %(default)s)")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--spark", metavar="SCALE", nargs="?", const="default", default=None,
+                        help="also the full refresh of SCALE (default: default) with "
+                             "WAREHOUSE_ENGINE=spark (Spark local mode), beside DuckDB's")
     args = parser.parse_args(argv)
     scales = [s.strip() for s in args.scales.split(",") if s.strip()]
     unknown = sorted(set(scales) - set(SCALES))
@@ -121,19 +127,27 @@ def main(argv: list[str] | None = None) -> int:
         scaling["large2y"] = two.to_json()
     elif not args.no_scaling:
         say("scaling row skipped: it needs large among the scales")
+    engines: list[ScaleResult] = []
+    if args.spark:
+        sample = Sample(cache, args.spark, args.seed, BENCH_END_DATE)
+        duck = next((r for r in results if r.scale == args.spark), None)
+        engines.append(duck or run_scale(sample, cache / "work", say, full_only=True))
+        engines.append(run_scale(sample, cache / "work", say, full_only=True, engine="spark"))
 
-    text = render(results, scaling, info)
+    text = render(results, scaling, info, engines=engines)
     print("\n" + text)
     payload = {"machine": info, "results": [r.to_json() for r in results],
-               "scaling": scaling,
+               "scaling": scaling, "engines": [r.to_json() for r in engines],
                "targets": {r.scale: [t.__dict__ | {"verdict": t.verdict}
                                      for t in targets(r, scaling if r.scale == "large"
                                                       else None)] for r in results}}
     (cache / "latest.json").write_text(json.dumps(payload, indent=1), encoding="utf-8")
-    (cache / "latest.md").write_text(render(results, scaling, info, markdown=True) + "\n",
-                                     encoding="utf-8")
+    (cache / "latest.md").write_text(
+        render(results, scaling, info, markdown=True, engines=engines) + "\n",
+        encoding="utf-8")
     print(f"written: {cache / 'latest.json'}, {cache / 'latest.md'}")
-    failed = [f"{r.scale} {x.kind}" for r in results for x in r.refreshes if not x.success]
+    failed = [f"{r.scale} {x.kind} ({r.engine})" for r in [*results, *engines]
+              for x in r.refreshes if not x.success]
     if failed:
         print(f"refreshes that failed: {', '.join(failed)}", file=sys.stderr)
         return 1

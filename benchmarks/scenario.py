@@ -78,6 +78,7 @@ class ScaleResult:
     generate: Stage
     refreshes: list[Refresh] = field(default_factory=list)
     baselines: list[Baseline] = field(default_factory=list)
+    engine: str = "duckdb"
 
     def refresh(self, kind: str) -> Refresh | None:
         return next((r for r in self.refreshes if r.kind == kind), None)
@@ -87,7 +88,7 @@ class ScaleResult:
                 "held_back_day": self.held_back_day, "held_back_files": self.held_back_files,
                 "landing_made_of": self.landing_made_of, "generate": self.generate.to_json(),
                 "refreshes": [r.to_json() for r in self.refreshes],
-                "baselines": [b.to_json() for b in self.baselines]}
+                "baselines": [b.to_json() for b in self.baselines], "engine": self.engine}
 
 
 def gib(n: int | None) -> str:
@@ -126,8 +127,9 @@ def generate(sample: Sample, say: Say) -> Stage:
 class Work:
     """A scale's work folder: landing, warehouse, serving copy, report, logs, Dagster home."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, engine: str = "duckdb") -> None:
         self.root = root
+        self.engine = engine
         if root.exists():
             shutil.rmtree(root)
         root.mkdir(parents=True)
@@ -143,6 +145,7 @@ class Work:
         return child_env(LANDING_DIR=self.landing, WAREHOUSE_PATH=self.warehouse,
                          SERVING_DIR=self.serving, REPORT_DIR=self.root / "report",
                          LOG_DIR=self.root / "logs", DAGSTER_HOME=self.dagster_home,
+                         WAREHOUSE_ENGINE=self.engine, SPARK_HOME_DIR=self.root / "spark",
                          PYTHONUNBUFFERED="1")  # progress lines show as they come
 
 
@@ -190,20 +193,27 @@ def baseline(work: Work, label: str, say: Say, tag: str) -> Baseline:
     return result
 
 
-def run_scale(sample: Sample, work_root: Path, say: Say, full_only: bool = False
-              ) -> ScaleResult:
+def run_scale(sample: Sample, work_root: Path, say: Say, full_only: bool = False,
+              engine: str = "duckdb") -> ScaleResult:
+    """The scenario of one scale; ``engine`` is where dbt builds (``WAREHOUSE_ENGINE``). On
+    Spark only the full refresh runs, without the baseline (its cross-check reads an
+    intermediate table, which stays on Spark)."""
     gen = generate(sample, say)
     truth = json.loads((sample.landing / "_ground_truth.json").read_text(encoding="utf-8"))
     period = f"{truth['generator']['start_date']}..{truth['generator']['end_date']}"
-    work = Work(work_root / sample.scale)
+    tag = sample.scale if engine == "duckdb" else f"{sample.scale} on {engine}"
+    work = Work(work_root / (sample.scale if engine == "duckdb" else
+                             f"{sample.scale}-{engine}"), engine)
     started = time.perf_counter()
     later, how = make_landing(sample, work.landing)
     say(f"[{sample.scale}] landing folder {work.landing}: every file but the "
         f"{len(later)} daily files of {sample.end_date} ({how}, "
         f"{time.perf_counter() - started:.1f} s)")
     result = ScaleResult(sample.scale, sample.key, period, sample.end_date.isoformat(),
-                         [str(p) for p in later], how, gen)
-    result.refreshes.append(refresh(work, "full", say, sample.scale))
+                         [str(p) for p in later], how, gen, engine=engine)
+    result.refreshes.append(refresh(work, "full", say, tag))
+    if engine != "duckdb":
+        return result
     result.baselines.append(baseline(work, "after the full refresh", say, sample.scale))
     if full_only:
         return result
