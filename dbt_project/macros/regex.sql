@@ -15,3 +15,9 @@
 {% macro postgres__full_match(expr, pattern) -%}
     ({{ expr }} ~ '^(?:{{ pattern | replace("'", "''") }})$')
 {%- endmacro %}
+
+{#- Spark (Java regex): backslashes in string literals are escapes, so doubled; `\z` anchors at
+    the very end (`$` also matches before a final line break). -#}
+{% macro spark__full_match(expr, pattern) -%}
+    regexp_like({{ expr }}, '^(?:{{ pattern | replace("\\", "\\\\") | replace("'", "\\'") }})\\z')
+{%- endmacro %}

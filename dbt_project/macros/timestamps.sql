@@ -12,6 +12,12 @@
     timezone('UTC', cast({{ expr }} as timestamptz))
 {%- endmacro %}
 
+{#- Spark's `timestamp` is already an instant; text with an offset is read at that offset,
+    text without one in the session time zone (UTC in the profile), as on DuckDB. -#}
+{% macro spark__to_utc(expr) -%}
+    cast({{ expr }} as timestamp)
+{%- endmacro %}
+
 {#- The business-local calendar date of a UTC timestamp. -#}
 {% macro local_date(utc_expr, tz=var('business_timezone')) -%}
     {{ return(adapter.dispatch('local_date', 'social_roi')(utc_expr, tz)) }}
@@ -23,6 +29,12 @@
 
 {% macro duckdb__local_date(utc_expr, tz) -%}
     cast(timezone('{{ tz }}', timezone('UTC', {{ utc_expr }})) as date)
+{%- endmacro %}
+
+{#- from_utc_timestamp reads its argument as UTC wall time when the session time zone is UTC
+    (the profile sets it). -#}
+{% macro spark__local_date(utc_expr, tz) -%}
+    cast(from_utc_timestamp({{ utc_expr }}, '{{ tz }}') as date)
 {%- endmacro %}
 
 {#- Microseconds since the epoch (GA4's event_timestamp) as a UTC timestamp. -#}

@@ -14,6 +14,10 @@
     (({{ numerator }}) // ({{ denominator }}))
 {%- endmacro %}
 
+{% macro spark__integer_divide(numerator, denominator) -%}
+    (({{ numerator }}) div ({{ denominator }}))
+{%- endmacro %}
+
 {% macro integer_modulo(numerator, denominator) -%}
     {{ return(adapter.dispatch('integer_modulo', 'social_roi')(numerator, denominator)) }}
 {%- endmacro %}

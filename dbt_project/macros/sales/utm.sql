@@ -38,6 +38,19 @@
     )
 {%- endmacro %}
 
+{% macro spark__json_key_value_lookup(json_expr, key) -%}
+    nullif(
+        get(
+            filter(
+                from_json(cast({{ json_expr }} as string), 'array<struct<key: string, value: string>>'),
+                tag -> tag.key = '{{ key }}'
+            ),
+            0
+        ).value,
+        ''
+    )
+{%- endmacro %}
+
 {#- The (URL-decoded) value of query parameter `key` in a URL. -#}
 {% macro url_query_parameter(url_expr, key) -%}
     {{ return(adapter.dispatch('url_query_parameter', 'social_roi')(url_expr, key)) }}
@@ -63,6 +76,14 @@
 {% macro duckdb__url_query_parameter(url_expr, key) -%}
     nullif(
         url_decode(regexp_extract({{ url_expr }}, '[?&]{{ key }}=([^&#]*)', 1)),
+        ''
+    )
+{%- endmacro %}
+
+{#- Spark's url_decode reads `+` as a space; DuckDB's (and this project's figures) keep it. -#}
+{% macro spark__url_query_parameter(url_expr, key) -%}
+    nullif(
+        try_url_decode(replace(regexp_extract({{ url_expr }}, '[?&]{{ key }}=([^&#]*)', 1), '+', '%2B')),
         ''
     )
 {%- endmacro %}

@@ -64,3 +64,8 @@
 {% macro duckdb__web_regexp_matches(expr, pattern) -%}
     regexp_matches({{ expr }}, '{{ pattern }}')
 {%- endmacro %}
+
+{#- Spark: Java regex; backslashes in string literals are escapes, so doubled. -#}
+{% macro spark__web_regexp_matches(expr, pattern) -%}
+    regexp_like({{ expr }}, '{{ pattern | replace("\\", "\\\\") | replace("'", "\\'") }}')
+{%- endmacro %}

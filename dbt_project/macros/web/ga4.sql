@@ -38,6 +38,20 @@
     {{ return(types[column]) }}
 {%- endmacro %}
 
+{% macro spark__ga4_column_type(column) -%}
+    {%- set types = {
+        'event_params': 'array<struct<key: string, value: struct<string_value: string, '
+                        ~ 'int_value: bigint, float_value: double, double_value: double>>>',
+        'traffic_source': 'struct<name: string, medium: string, source: string>',
+        'collected_traffic_source': 'struct<manual_source: string, manual_medium: string, '
+                                    ~ 'manual_campaign_name: string, gclid: string>',
+        'device': 'struct<category: string>',
+        'geo': 'struct<country: string>',
+        'ecommerce': 'struct<transaction_id: string, purchase_revenue: double>',
+    } -%}
+    {{ return(types[column]) }}
+{%- endmacro %}
+
 {#- The `value` struct of the first event parameter named `key` (NULL when the event lacks
     it). Pair with `ga4_param_as` to read it as a type. `keys_column`: a column holding
     `ga4_param_keys(params_column)` of the same row, where the engine reads a parameter
@@ -62,6 +76,15 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Spark: `get` is 0-based and NULL out of range (array_position is 0 when absent). -#}
+{% macro spark__ga4_param_value(params_column, key, keys_column=none) -%}
+    {%- if keys_column -%}
+        get({{ params_column }}, array_position({{ keys_column }}, '{{ key }}') - 1).value
+    {%- else -%}
+        get(filter({{ params_column }}, param -> param.key = '{{ key }}'), 0).value
+    {%- endif -%}
+{%- endmacro %}
+
 {#- The list of the event parameters' keys, in order (see `ga4_param_value`); NULL where the
     engine does not read parameters by position. -#}
 {% macro ga4_param_keys(params_column) -%}
@@ -74,6 +97,10 @@
 
 {% macro duckdb__ga4_param_keys(params_column) -%}
     list_transform({{ params_column }}, lambda param: param.key)
+{%- endmacro %}
+
+{% macro spark__ga4_param_keys(params_column) -%}
+    transform({{ params_column }}, param -> param.key)
 {%- endmacro %}
 
 {#- A parameter value struct read as `string`, `int` or `float`: GA4 puts a parameter in

@@ -89,7 +89,7 @@ final as (
         'facebook' as platform,
         post_days.post_id,
         case
-            when post_days.post_id like '%\_%' escape '\'
+            when post_days.post_id like '%!_%' escape '!'
                 then {{ dbt.split_part('post_days.post_id', "'_'", 1) }}
         end as source_account_id,
         post_days.metric_date,

@@ -48,7 +48,7 @@ facebook as (
         end as post_type,
         status_type as source_post_type,
         case
-            when post_id like '%\_%' escape '\'
+            when post_id like '%!_%' escape '!'
                 then {{ dbt.concat([
                     "'https://www.facebook.com/'", 'page_id', "'/posts/'",
                     dbt.split_part('post_id', "'_'", 2),

@@ -36,9 +36,9 @@ renamed as (
 
         -- timestamps
         {{ to_utc('created_at') }} as created_at,
-        {{ to_utc(column_or_null(available, 'processed_at', 'timestamp with time zone')) }}
+        {{ to_utc(column_or_null(available, 'processed_at', type_timestamp_tz())) }}
             as processed_at,
-        {{ to_utc(column_or_null(available, 'cancelled_at', 'timestamp with time zone')) }}
+        {{ to_utc(column_or_null(available, 'cancelled_at', type_timestamp_tz())) }}
             as cancelled_at,
         {{ to_utc('_fivetran_synced') }} as version_synced_at
 
