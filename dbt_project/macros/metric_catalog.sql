@@ -1518,10 +1518,23 @@
 
 {#- A text literal for generated SQL (single quotes doubled). -#}
 {% macro sql_text(value) -%}
+    {{ return(adapter.dispatch('sql_text', 'social_roi')(value)) }}
+{%- endmacro %}
+
+{% macro default__sql_text(value) -%}
     {%- if value is none -%}
         cast(null as {{ dbt.type_string() }})
     {%- else -%}
         '{{ value | string | replace("'", "''") }}'
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Spark reads a backslash in a text literal as an escape: it is doubled too. -#}
+{% macro spark__sql_text(value) -%}
+    {%- if value is none -%}
+        cast(null as {{ dbt.type_string() }})
+    {%- else -%}
+        '{{ value | string | replace("\\", "\\\\") | replace("'", "''") }}'
     {%- endif -%}
 {%- endmacro %}
 

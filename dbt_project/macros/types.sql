@@ -42,3 +42,8 @@
 {% macro duckdb__safe_cast(field, type) -%}
     try_cast({{ field }} as {{ type }})
 {%- endmacro %}
+
+{#- Spark's `float` is 4 bytes too; `double` is 8. -#}
+{% macro spark__type_double() -%}
+    double
+{%- endmacro %}

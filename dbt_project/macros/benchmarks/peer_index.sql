@@ -59,3 +59,10 @@
         partition by {{ partition_by | join(', ') }}
     )
 {%- endmacro %}
+
+{#- Spark's percentile() is exact and interpolates like percentile_cont (not percentile_approx). -#}
+{% macro spark__peer_median(metric, partition_by) -%}
+    percentile(cast({{ metric }} as {{ type_double() }}), 0.5) over (
+        partition by {{ partition_by | join(', ') }}
+    )
+{%- endmacro %}
