@@ -2,16 +2,11 @@
     DuckDB's (the engine every figure of this project was checked on). dbt looks for a
     `dbt`-namespace macro in the root project first, so these replace dbt-spark's. -#}
 
-{#- DuckDB's concat() skips NULL arguments (Spark's returns NULL): concat_ws('') skips
-    them too. -#}
-{% macro spark__concat(fields) -%}
-    concat_ws('', {{ fields | join(', ') }})
-{%- endmacro %}
-
-{#- Spark's own split_part (3.3+): a literal delimiter and '' past the last part, as on
-    DuckDB (dbt-spark's regex split gives NULL there). -#}
+{#- split_part as dbt-duckdb spells it (`string_split(text, delimiter)[part]`): a literal
+    delimiter (dbt-spark's regex split escapes only its first character), NULL past the last
+    part, a negative part counted from the end. -#}
 {% macro spark__split_part(string_text, delimiter_text, part_number) -%}
-    split_part({{ string_text }}, {{ delimiter_text }}, {{ part_number }})
+    try_element_at(split({{ string_text }}, concat('\\Q', {{ delimiter_text }}, '\\E')), {{ part_number }})
 {%- endmacro %}
 
 {#- listagg with its order: dbt-spark ignores `order_by_clause`. Here the values are
