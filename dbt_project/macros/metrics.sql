@@ -18,5 +18,20 @@
 {#- Money in the reporting currency for a mart: four decimals, so sums of daily figures over
     a period come to the total of the orders to the cent (cents per day would drift). -#}
 {% macro money(expr) -%}
+    {{ return(adapter.dispatch('money', 'social_roi')(expr)) }}
+{%- endmacro %}
+
+{% macro default__money(expr) -%}
     cast({{ expr }} as decimal(18, 4))
+{%- endmacro %}
+
+{#- Spark: the same cents as DuckDB. DuckDB casts a double to decimal(18, 4) by multiplying
+    it by 10^4 (in double arithmetic) and rounding half away from zero: 86.00795 (stored as
+    86.0079499999...) gives 86.0079. Spark's cast rounds the double's shortest text instead
+    ("86.00795", so 86.0080). The multiplication and round() (half up on that product's
+    text, which only ends in .5 when the product is exactly .5) give DuckDB's figure; the
+    quotient by 10^4 is the double nearest the cents, whose text is exactly them (amounts
+    below 10^11). Money summed as decimals (scale 4) goes through double unchanged. -#}
+{% macro spark__money(expr) -%}
+    cast(round(cast({{ expr }} as double) * 10000) / 10000 as decimal(18, 4))
 {%- endmacro %}
