@@ -16,6 +16,7 @@
     double precision
 {%- endmacro %}
 
+{#- Spark's `float` is 4 bytes too; `double` is 8. -#}
 {% macro spark__type_double() -%}
     double
 {%- endmacro %}
@@ -41,9 +42,4 @@
     belongs (macro `measure`). -#}
 {% macro duckdb__safe_cast(field, type) -%}
     try_cast({{ field }} as {{ type }})
-{%- endmacro %}
-
-{#- Spark's `float` is 4 bytes too; `double` is 8. -#}
-{% macro spark__type_double() -%}
-    double
 {%- endmacro %}
