@@ -1,6 +1,7 @@
 """Do the tables dbt built on Spark equal those it built on DuckDB? Row for row, as multisets:
-every column by name, floating-point values equal within rounding (relative 1e-9), every other
-value (money in decimals, counts, dates, text) exact.
+every column by name, floating-point values equal within rounding (relative 1e-9; a value
+within 1e-12 of zero counts as zero: a zero computed as a difference of sums keeps a residue
+of the summing order), every other value (money in decimals, counts, dates, text) exact.
 
 Spark's tables are read from their Parquet files (the managed tables under
 ``<SPARK_HOME_DIR>/warehouse/<schema>.db/<table>``, partition folders included) with DuckDB,
@@ -22,6 +23,9 @@ from orchestration.defs import settings
 FLOAT_TYPES = {"DOUBLE", "FLOAT", "REAL"}
 # relative tolerance of floating-point values (sums in another order differ in the last bits)
 SIGNIFICANT_DIGITS = 9
+# a floating-point value this close to zero is zero (a slope of a flat series, n*sum(xy) -
+# sum(x)*sum(y), leaves ~1e-16 of rounding, whose sign and size depend on the summing order)
+ZERO_TOLERANCE = 1e-12
 
 
 @dataclass
@@ -45,7 +49,7 @@ def _normalised(column: str, data_type: str) -> str:
     if data_type.upper() in FLOAT_TYPES:
         # round to SIGNIFICANT_DIGITS significant digits; NaN and infinities kept as they are
         return (f"case when {quoted} is null or isnan({quoted}) or isinf({quoted}) "
-                f"or {quoted} = 0 then {quoted} "
+                f"then {quoted} when abs({quoted}) < {ZERO_TOLERANCE} then 0 "
                 f"else round({quoted}, {SIGNIFICANT_DIGITS - 1} - "
                 f"cast(floor(log10(abs({quoted}))) as integer)) end as {quoted}")
     if data_type.upper().startswith("TIMESTAMP"):
