@@ -7,6 +7,8 @@ other value exact)."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import dagster as dg
@@ -100,3 +102,14 @@ def test_the_marts_come_back_into_the_warehouse_file(spark_build) -> None:
                 f'select (select count(*) from "{schema}"."{table}"), '
                 f'(select count(*) from duck."{schema}"."{table}")').fetchone()
             assert counts[0] == counts[1], f"{schema}.{table}"
+
+
+def test_great_expectations_imports_beside_pyspark_in_any_process() -> None:
+    """pyspark's connect module exits the process (code 0, silently) when its optional modules
+    are missing and the main module has no file, as in `python -c` and pytest-xdist workers;
+    Great Expectations imports it. Every pipeline test on a worker died of it."""
+    done = subprocess.run(
+        [sys.executable, "-c",
+         "from great_expectations.compatibility import pyspark; print('imported')"],
+        capture_output=True, text=True, check=False)
+    assert done.stdout.strip() == "imported", done.stderr[-2000:]

@@ -59,13 +59,22 @@ source_categories as (
             on assembled.session_key = touched_sessions.session_key
     ),
 
-    -- every session starting on one of those dates (its events are all dated on or after it)
+    -- every session starting on one of those dates: each has an event on or after the
+    -- earliest of them; its start is read from all its events (a session crossing midnight
+    -- into that range may start before it, on a date this run does not rebuild)
+    candidate_sessions as (
+        select distinct events.session_key
+        from events
+        where events.event_date >= (select min(first_event_date) from dates_to_assemble)
+    ),
+
     session_first_dates as (
         select
             events.session_key,
             min(events.event_date) as first_event_date
         from events
-        where events.event_date >= (select min(first_event_date) from dates_to_assemble)
+        inner join candidate_sessions
+            on events.session_key = candidate_sessions.session_key
         group by events.session_key
     ),
 
