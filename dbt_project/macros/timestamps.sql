@@ -49,3 +49,18 @@
 {% macro duckdb__from_epoch_micros(expr) -%}
     make_timestamp({{ expr }})
 {%- endmacro %}
+
+{#- A timestamp with time zone: what a raw `timestamptz` column or ISO text with an offset is
+    read as before `to_utc` makes it a UTC timestamp. Spark's `timestamp` is an instant
+    (shown in the session time zone, UTC in this project's profile). -#}
+{% macro type_timestamp_tz() -%}
+    {{ return(adapter.dispatch('type_timestamp_tz', 'social_roi')()) }}
+{%- endmacro %}
+
+{% macro default__type_timestamp_tz() -%}
+    timestamp with time zone
+{%- endmacro %}
+
+{% macro spark__type_timestamp_tz() -%}
+    timestamp
+{%- endmacro %}

@@ -16,30 +16,15 @@
     double precision
 {%- endmacro %}
 
-{#- Spark's `float` is 4 bytes too; `double` is 8. -#}
-{% macro spark__type_double() -%}
-    double
-{%- endmacro %}
-
-{#- A timestamp with time zone: what a raw `timestamptz` column or ISO text with an offset is
-    read as before `to_utc` makes it a UTC timestamp. Spark's `timestamp` is an instant
-    (shown in the session time zone, UTC in this project's profile). -#}
-{% macro type_timestamp_tz() -%}
-    {{ return(adapter.dispatch('type_timestamp_tz', 'social_roi')()) }}
-{%- endmacro %}
-
-{% macro default__type_timestamp_tz() -%}
-    timestamp with time zone
-{%- endmacro %}
-
-{% macro spark__type_timestamp_tz() -%}
-    timestamp
-{%- endmacro %}
-
 {#- dbt.safe_cast on DuckDB: dbt-duckdb keeps dbt's default (a plain cast, which fails the
     whole query on one unreadable value); DuckDB's try_cast gives NULL instead, as
     safe_cast promises on other engines. Staging relies on it for text where a number
     belongs (macro `measure`). -#}
 {% macro duckdb__safe_cast(field, type) -%}
     try_cast({{ field }} as {{ type }})
+{%- endmacro %}
+
+{#- Spark's `float` is 4 bytes too; `double` is 8. -#}
+{% macro spark__type_double() -%}
+    double
 {%- endmacro %}
