@@ -27,10 +27,10 @@ def pytest_configure(config: pytest.Config) -> None:
         ensure_manifest()
 
 
-# Modules whose fixtures build a whole warehouse at the `default` scale (minutes each): they
-# run first, so a pytest-xdist worker starts on them while the other takes the many short
-# modules, instead of one of them starting last and the suite waiting on it alone.
-SLOW_MODULES = ("test_default_sample_answers.py",)
+# Modules whose fixtures build a whole warehouse at the `default` scale, or the models on Spark
+# (minutes each): they run first, so a pytest-xdist worker starts on them while the other takes
+# the many short modules, instead of one of them starting last and the suite waiting on it.
+SLOW_MODULES = ("test_default_sample_answers.py", "test_spark_engine.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
