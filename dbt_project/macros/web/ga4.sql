@@ -114,42 +114,30 @@
     {%- set v = value_expr -%}
     {%- if value_type == 'string' -%}
         coalesce(
-            {{ ga4_struct_field(v, 'string_value') }},
-            cast({{ ga4_struct_field(v, 'int_value') }} as {{ dbt.type_string() }}),
-            cast({{ ga4_struct_field(v, 'double_value') }} as {{ dbt.type_string() }}),
-            cast({{ ga4_struct_field(v, 'float_value') }} as {{ dbt.type_string() }})
+            {{ struct_field(v, 'string_value') }},
+            cast({{ struct_field(v, 'int_value') }} as {{ dbt.type_string() }}),
+            cast({{ struct_field(v, 'double_value') }} as {{ dbt.type_string() }}),
+            cast({{ struct_field(v, 'float_value') }} as {{ dbt.type_string() }})
         )
     {%- elif value_type == 'int' -%}
         coalesce(
-            {{ ga4_struct_field(v, 'int_value') }},
-            cast({{ ga4_struct_field(v, 'double_value') }} as {{ dbt.type_bigint() }}),
-            cast({{ ga4_struct_field(v, 'float_value') }} as {{ dbt.type_bigint() }}),
-            {{ dbt.safe_cast(ga4_struct_field(v, 'string_value'), dbt.type_bigint()) }}
+            {{ struct_field(v, 'int_value') }},
+            cast({{ struct_field(v, 'double_value') }} as {{ dbt.type_bigint() }}),
+            cast({{ struct_field(v, 'float_value') }} as {{ dbt.type_bigint() }}),
+            {{ dbt.safe_cast(struct_field(v, 'string_value'), dbt.type_bigint()) }}
         )
     {%- elif value_type == 'float' -%}
         coalesce(
-            {{ ga4_struct_field(v, 'double_value') }},
-            {{ ga4_struct_field(v, 'float_value') }},
-            cast({{ ga4_struct_field(v, 'int_value') }} as {{ dbt.type_float() }}),
-            {{ dbt.safe_cast(ga4_struct_field(v, 'string_value'), dbt.type_float()) }}
+            {{ struct_field(v, 'double_value') }},
+            {{ struct_field(v, 'float_value') }},
+            cast({{ struct_field(v, 'int_value') }} as {{ dbt.type_float() }}),
+            {{ dbt.safe_cast(struct_field(v, 'string_value'), dbt.type_float()) }}
         )
     {%- else -%}
         {{ exceptions.raise_compiler_error("ga4_param_as: value_type must be string, int or float, not " ~ value_type) }}
     {%- endif -%}
 {%- endmacro %}
 
-{#- One field of a struct column (`traffic_source.source`). -#}
-{% macro ga4_struct_field(struct_expr, field) -%}
-    {{ return(adapter.dispatch('ga4_struct_field', 'social_roi')(struct_expr, field)) }}
-{%- endmacro %}
-
-{% macro default__ga4_struct_field(struct_expr, field) -%}
-    ({{ struct_expr }}).{{ field }}
-{%- endmacro %}
-
-{% macro duckdb__ga4_struct_field(struct_expr, field) -%}
-    struct_extract({{ struct_expr }}, '{{ field }}')
-{%- endmacro %}
 
 {#- The path of a URL: scheme and host removed, query string and fragment dropped
     (`https://navacoffee.ir/blog/x?utm_source=y` -> `/blog/x`); `/` for a bare host. -#}

@@ -13,33 +13,39 @@ events as (
     select * from {{ ref('stg_ga4__events') }}
 ),
 
--- incremental: the dates to process again
+-- incremental: the dates to process again. The look-ups read the staging table itself, not
+-- the `events` CTE: DuckDB materialises a CTE read more than once (a copy of every event,
+-- every column)
+{%- if is_incremental() %}
+    dates_to_process as (
+        select changed.event_date
+        from {{ ref('stg_ga4__events') }} as changed
+        where changed._loaded_at > (
+            select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+            from {{ this }}
+        )
+        union distinct
+        select recent.event_date
+        from {{ ref('stg_ga4__events') }} as recent
+        where recent.event_date >= (
+            select
+                coalesce(
+                    cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
+                                        'max(event_date)') }} as date),
+                    cast('1900-01-01' as date)
+                )
+            from {{ this }}
+        )
+    ),
+{%- endif %}
+
 new_events as (
     select events.*
     from events
-    {% if is_incremental() %}
-        where
-            events.event_date >= (
-                select
-                    coalesce(
-                        cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
-                                            'max(event_date)') }} as date),
-                        cast('1900-01-01' as date)
-                    )
-                from {{ this }}
-            )
-            or events.event_date in (
-                select distinct changed.event_date
-                from events as changed
-                where changed._loaded_at > (
-                    select
-                        coalesce(
-                            max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
-                        )
-                    from {{ this }}
-                )
-            )
-    {% endif %}
+    {%- if is_incremental() %}
+        inner join dates_to_process
+            on events.event_date = dates_to_process.event_date
+    {%- endif %}
 ),
 
 final as (

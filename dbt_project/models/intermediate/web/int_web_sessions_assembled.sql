@@ -12,12 +12,12 @@
     config(**incremental_by_date('first_event_date'))
 }}
 
-with
+{#- the wide events are read once, by session_events; the narrow look-ups before it read the
+    table itself, not a shared CTE (DuckDB materialises a CTE read more than once: a copy of
+    every event, every column) -#}
+{%- set sessionised = ref('int_web_events_sessionised') %}
 
-events as (
-    select * from {{ ref('int_web_events_sessionised') }}
-    where session_key is not null
-),
+with
 
 source_categories as (
     select * from {{ ref('ga4_source_categories') }}
@@ -28,27 +28,33 @@ source_categories as (
 {% if is_incremental() %}
     touched_sessions as (
         select distinct events.session_key
-        from events
+        from {{ sessionised }} as events
         where
-            events.event_date >= (
-                select
-                    coalesce(
-                        cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
-                                            'max(last_event_date)') }} as date),
-                        cast('1900-01-01' as date)
-                    )
-                from {{ this }}
-            )
-            or events._loaded_at > (
-                select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-                from {{ this }}
+            events.session_key is not null
+            and (
+                events.event_date >= (
+                    select
+                        coalesce(
+                            cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
+                                                'max(last_event_date)') }} as date),
+                            cast('1900-01-01' as date)
+                        )
+                    from {{ this }}
+                )
+                or events._loaded_at > (
+                    select
+                        coalesce(
+                            max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
+                        )
+                    from {{ this }}
+                )
             )
     ),
 
     -- their first event dates, now and as assembled before: the dates to rebuild whole
     dates_to_assemble as (
         select min(events.event_date) as first_event_date
-        from events
+        from {{ sessionised }} as events
         inner join touched_sessions
             on events.session_key = touched_sessions.session_key
         group by events.session_key
@@ -64,15 +70,17 @@ source_categories as (
     -- into that range may start before it, on a date this run does not rebuild)
     candidate_sessions as (
         select distinct events.session_key
-        from events
-        where events.event_date >= (select min(first_event_date) from dates_to_assemble)
+        from {{ sessionised }} as events
+        where
+            events.session_key is not null
+            and events.event_date >= (select min(first_event_date) from dates_to_assemble)
     ),
 
     session_first_dates as (
         select
             events.session_key,
             min(events.event_date) as first_event_date
-        from events
+        from {{ sessionised }} as events
         inner join candidate_sessions
             on events.session_key = candidate_sessions.session_key
         group by events.session_key
@@ -84,102 +92,80 @@ source_categories as (
         inner join dates_to_assemble
             on session_first_dates.first_event_date = dates_to_assemble.first_event_date
     ),
-{% else %}
-    sessions_to_assemble as (
-        select distinct session_key
-        from events
-    ),
 {% endif %}
 
 session_events as (
-    select events.*
-    from events
-    inner join sessions_to_assemble
-        on events.session_key = sessions_to_assemble.session_key
+    select
+        events.session_key,
+        events.event_key,
+        events.event_at,
+        events.event_date,
+        events.event_name,
+        events.user_pseudo_id,
+        events.user_id,
+        events.ga_session_id,
+        events.ga_session_number,
+        events.device_category,
+        events.geo_country,
+        events.page_location,
+        events.page_path,
+        events.event_source,
+        events.event_medium,
+        events.event_campaign,
+        events.manual_source,
+        events.manual_medium,
+        events.manual_campaign,
+        events.gclid,
+        events.transaction_id,
+        events.purchase_revenue,
+        events.engagement_time_msec,
+        events.is_session_engaged,
+        events._loaded_at
+    from {{ sessionised }} as events
+    {%- if is_incremental() %}
+        inner join sessions_to_assemble
+            on events.session_key = sessions_to_assemble.session_key
+    {%- else %}
+        where events.session_key is not null
+    {%- endif %}
 ),
 
-
--- events in session order; event_key breaks ties between events of the same microsecond
-ordered_events as (
+-- each session's first event, first page view, first session_start and first event with
+-- manual (UTM) fields, in session order (event_at; event_key breaks ties between events of
+-- the same microsecond): one aggregate pass, not a window per kind of event
+{%- set session_order = ['event_at', 'event_key'] %}
+session_totals as (
     select
-        session_events.*,
-        row_number() over (
-            partition by session_events.session_key
-            order by session_events.event_at, session_events.event_key
-        ) as event_sequence,
-        row_number() over (
-            partition by
-                session_events.session_key,
-                case when session_events.event_name = 'page_view' then 1 else 0 end
-            order by session_events.event_at, session_events.event_key
-        ) as page_view_sequence,
-        row_number() over (
-            partition by
-                session_events.session_key,
-                case when session_events.event_name = 'session_start' then 1 else 0 end
-            order by session_events.event_at, session_events.event_key
-        ) as session_start_sequence,
-        row_number() over (
-            partition by
-                session_events.session_key,
-                case when session_events.manual_source is not null then 1 else 0 end
-            order by session_events.event_at, session_events.event_key
-        ) as manual_source_sequence,
-        row_number() over (
-            partition by
-                session_events.session_key,
-                case when session_events.gclid is not null then 1 else 0 end
-            order by session_events.event_at, session_events.event_key
-        ) as gclid_sequence
+        session_key,
+        {{ first_by(['user_pseudo_id', 'ga_session_id', 'device_category', 'geo_country'],
+                    session_order) }} as first_event,
+        {{ first_by(['page_location', 'page_path'], session_order,
+                    where="event_name = 'page_view'") }} as first_page_view,
+        {{ first_by(['page_location', 'page_path', 'event_source', 'event_medium',
+                     'event_campaign'], session_order,
+                    where="event_name = 'session_start'") }} as first_session_start,
+        {{ first_by(['manual_source', 'manual_medium', 'manual_campaign'], session_order,
+                    where='manual_source is not null') }} as first_manual_source,
+        max(case when gclid is not null then 1 else 0 end) = 1 as has_gclid,
+        max(user_id) as user_id,
+        min(event_at) as session_started_at,
+        max(event_at) as session_ended_at,
+        min(event_date) as first_event_date,
+        max(event_date) as last_event_date,
+        max(_loaded_at) as _loaded_at,
+        count(*) as event_count,
+        cast(sum(case when event_name = 'page_view' then 1 else 0 end) as {{ dbt.type_bigint() }})
+            as page_views,
+        cast(coalesce(sum(engagement_time_msec), 0) as {{ type_double() }}) / 1000
+            as engagement_seconds,
+        min(ga_session_number) as ga_session_number,
+        max(case when is_session_engaged then 1 else 0 end) = 1 as has_session_engaged_flag,
+        max(case when event_name in ('purchase', 'sign_up', 'generate_lead') then 1 else 0 end)
+        = 1 as has_key_event,
+        max(case when event_name = 'first_visit' then 1 else 0 end) = 1 as has_first_visit,
+        max(case when event_name = 'purchase' then 1 else 0 end) = 1 as has_purchase
     from session_events
-),
-
-first_event as (
-    select
-        session_key,
-        user_pseudo_id,
-        ga_session_id,
-        device_category,
-        geo_country
-    from ordered_events
-    where event_sequence = 1
-),
-
-first_page_view as (
-    select
-        session_key,
-        page_location,
-        page_path
-    from ordered_events
-    where event_name = 'page_view' and page_view_sequence = 1
-),
-
-first_session_start as (
-    select
-        session_key,
-        page_location,
-        page_path,
-        event_source,
-        event_medium,
-        event_campaign
-    from ordered_events
-    where event_name = 'session_start' and session_start_sequence = 1
-),
-
-first_manual_source as (
-    select
-        session_key,
-        manual_source,
-        manual_medium,
-        manual_campaign
-    from ordered_events
-    where manual_source is not null and manual_source_sequence = 1
-),
-
-first_gclid as (
-    select session_key
-    from ordered_events
-    where gclid is not null and gclid_sequence = 1
+    group by session_key
 ),
 
 -- one row per purchase: a transaction GA4 sent twice counts once
@@ -205,66 +191,58 @@ session_purchases as (
     group by session_key
 ),
 
-session_totals as (
+-- the first events' fields, as columns
+session_firsts as (
     select
         session_key,
-        max(user_id) as user_id,
-        min(event_at) as session_started_at,
-        max(event_at) as session_ended_at,
-        min(event_date) as first_event_date,
-        max(event_date) as last_event_date,
-        max(_loaded_at) as _loaded_at,
-        count(*) as event_count,
-        cast(sum(case when event_name = 'page_view' then 1 else 0 end) as {{ dbt.type_bigint() }})
-            as page_views,
-        cast(coalesce(sum(engagement_time_msec), 0) as {{ type_double() }}) / 1000
-            as engagement_seconds,
-        min(ga_session_number) as ga_session_number,
-        max(case when is_session_engaged then 1 else 0 end) = 1 as has_session_engaged_flag,
-        max(case when event_name in ('purchase', 'sign_up', 'generate_lead') then 1 else 0 end)
-        = 1 as has_key_event,
-        max(case when event_name = 'first_visit' then 1 else 0 end) = 1 as has_first_visit,
-        max(case when event_name = 'purchase' then 1 else 0 end) = 1 as has_purchase
-    from session_events
-    group by session_key
+        {{ struct_field('first_event', 'user_pseudo_id') }} as user_pseudo_id,
+        {{ struct_field('first_event', 'ga_session_id') }} as ga_session_id,
+        {{ struct_field('first_event', 'device_category') }} as device_category,
+        {{ struct_field('first_event', 'geo_country') }} as geo_country,
+        {{ struct_field('first_page_view', 'page_location') }} as first_page_view_location,
+        {{ struct_field('first_page_view', 'page_path') }} as first_page_view_path,
+        {{ struct_field('first_session_start', 'page_location') }} as session_start_location,
+        {{ struct_field('first_session_start', 'page_path') }} as session_start_path,
+        {{ struct_field('first_session_start', 'event_source') }} as session_start_source,
+        {{ struct_field('first_session_start', 'event_medium') }} as session_start_medium,
+        {{ struct_field('first_session_start', 'event_campaign') }} as session_start_campaign,
+        {{ struct_field('first_manual_source', 'manual_source') }} as manual_source,
+        {{ struct_field('first_manual_source', 'manual_medium') }} as manual_medium,
+        {{ struct_field('first_manual_source', 'manual_campaign') }} as manual_campaign,
+        has_gclid
+    from session_totals
 ),
 
 -- session source / medium / campaign: the session_start event's parameters, else the
 -- manual (UTM) fields GA4 collected, else a Google Ads click id, else direct
 attributed as (
     select
-        session_totals.session_key,
+        session_firsts.session_key,
         case
-            when first_session_start.event_source is not null
-                then first_session_start.event_source
-            when first_manual_source.manual_source is not null
-                then first_manual_source.manual_source
-            when first_gclid.session_key is not null then 'google'
+            when session_firsts.session_start_source is not null
+                then session_firsts.session_start_source
+            when session_firsts.manual_source is not null
+                then session_firsts.manual_source
+            when session_firsts.has_gclid then 'google'
             else '(direct)'
         end as session_source,
         case
-            when first_session_start.event_source is not null
-                then coalesce(first_session_start.event_medium, '(not set)')
-            when first_manual_source.manual_source is not null
-                then coalesce(first_manual_source.manual_medium, '(not set)')
-            when first_gclid.session_key is not null then 'cpc'
+            when session_firsts.session_start_source is not null
+                then coalesce(session_firsts.session_start_medium, '(not set)')
+            when session_firsts.manual_source is not null
+                then coalesce(session_firsts.manual_medium, '(not set)')
+            when session_firsts.has_gclid then 'cpc'
             else '(none)'
         end as session_medium,
         case
-            when first_session_start.event_source is not null
-                then coalesce(first_session_start.event_campaign, '(not set)')
-            when first_manual_source.manual_source is not null
-                then coalesce(first_manual_source.manual_campaign, '(not set)')
-            when first_gclid.session_key is not null then '(not set)'
+            when session_firsts.session_start_source is not null
+                then coalesce(session_firsts.session_start_campaign, '(not set)')
+            when session_firsts.manual_source is not null
+                then coalesce(session_firsts.manual_campaign, '(not set)')
+            when session_firsts.has_gclid then '(not set)'
             else '(direct)'
         end as session_campaign
-    from session_totals
-    left join first_session_start
-        on session_totals.session_key = first_session_start.session_key
-    left join first_manual_source
-        on session_totals.session_key = first_manual_source.session_key
-    left join first_gclid
-        on session_totals.session_key = first_gclid.session_key
+    from session_firsts
 ),
 
 categorised as (
@@ -288,23 +266,28 @@ final as (
     select
         -- ids
         session_totals.session_key,
-        first_event.user_pseudo_id,
+        session_firsts.user_pseudo_id,
         session_totals.user_id,
-        first_event.ga_session_id,
+        session_firsts.ga_session_id,
         session_purchases.transaction_ids,
 
         -- strings
-        coalesce(first_page_view.page_location, first_session_start.page_location)
-            as landing_page_location,
-        coalesce(first_page_view.page_path, first_session_start.page_path) as landing_page_path,
+        coalesce(
+            session_firsts.first_page_view_location,
+            session_firsts.session_start_location
+        ) as landing_page_location,
+        coalesce(
+            session_firsts.first_page_view_path,
+            session_firsts.session_start_path
+        ) as landing_page_path,
         categorised.session_source,
         categorised.session_medium,
         categorised.session_campaign,
         categorised.source_category,
         categorised.default_channel_group,
         categorised.social_platform,
-        first_event.device_category,
-        first_event.geo_country,
+        session_firsts.device_category,
+        session_firsts.geo_country,
 
         -- numerics
         session_totals.ga_session_number,
@@ -338,14 +321,10 @@ final as (
         session_totals.session_ended_at,
         session_totals._loaded_at
     from session_totals
-    inner join first_event
-        on session_totals.session_key = first_event.session_key
+    inner join session_firsts
+        on session_totals.session_key = session_firsts.session_key
     inner join categorised
         on session_totals.session_key = categorised.session_key
-    left join first_page_view
-        on session_totals.session_key = first_page_view.session_key
-    left join first_session_start
-        on session_totals.session_key = first_session_start.session_key
     left join session_purchases
         on session_totals.session_key = session_purchases.session_key
 )

@@ -123,8 +123,8 @@ flattened as (
         user_pseudo_id,
         user_id,
         {{ ga4_param_as('p_ga_session_id', 'int') }} as ga_session_id,
-        nullif(trim({{ ga4_struct_field('ecommerce', 'transaction_id') }}), '') as transaction_id,
-        nullif(trim({{ ga4_struct_field('collected_traffic_source', 'gclid') }}), '') as gclid,
+        nullif(trim({{ struct_field('ecommerce', 'transaction_id') }}), '') as transaction_id,
+        nullif(trim({{ struct_field('collected_traffic_source', 'gclid') }}), '') as gclid,
 
         -- strings
         event_name,
@@ -134,22 +134,22 @@ flattened as (
         {{ normalize_text(ga4_param_as('p_source', 'string')) }} as event_source,
         {{ normalize_text(ga4_param_as('p_medium', 'string')) }} as event_medium,
         {{ normalize_text(ga4_param_as('p_campaign', 'string')) }} as event_campaign,
-        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_source')) }}
+        {{ normalize_text(struct_field('collected_traffic_source', 'manual_source')) }}
             as manual_source,
-        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_medium')) }}
+        {{ normalize_text(struct_field('collected_traffic_source', 'manual_medium')) }}
             as manual_medium,
-        {{ normalize_text(ga4_struct_field('collected_traffic_source', 'manual_campaign_name')) }}
+        {{ normalize_text(struct_field('collected_traffic_source', 'manual_campaign_name')) }}
             as manual_campaign,
-        {{ normalize_text(ga4_struct_field('traffic_source', 'source')) }} as first_touch_source,
-        {{ normalize_text(ga4_struct_field('traffic_source', 'medium')) }} as first_touch_medium,
-        {{ normalize_text(ga4_struct_field('traffic_source', 'name')) }} as first_touch_campaign,
-        lower({{ normalize_text(ga4_struct_field('device', 'category')) }}) as device_category,
-        {{ normalize_text(ga4_struct_field('geo', 'country')) }} as geo_country,
+        {{ normalize_text(struct_field('traffic_source', 'source')) }} as first_touch_source,
+        {{ normalize_text(struct_field('traffic_source', 'medium')) }} as first_touch_medium,
+        {{ normalize_text(struct_field('traffic_source', 'name')) }} as first_touch_campaign,
+        lower({{ normalize_text(struct_field('device', 'category')) }}) as device_category,
+        {{ normalize_text(struct_field('geo', 'country')) }} as geo_country,
 
         -- numerics
         {{ ga4_param_as('p_ga_session_number', 'int') }} as ga_session_number,
         {{ ga4_param_as('p_engagement_time_msec', 'int') }} as engagement_time_msec,
-        cast({{ ga4_struct_field('ecommerce', 'purchase_revenue') }} as {{ type_double() }})
+        cast({{ struct_field('ecommerce', 'purchase_revenue') }} as {{ type_double() }})
             as purchase_revenue,
 
         -- booleans
