@@ -53,7 +53,7 @@ def pii_hash_key() -> str:
     return os.environ.get("PII_HASH_KEY", DEMO_PII_HASH_KEY)
 
 
-DEFAULT_DUCKDB_MEMORY_LIMIT = "4GB"
+DEFAULT_DUCKDB_MEMORY_LIMIT = "2500MB"
 DEFAULT_DUCKDB_THREADS = 2
 
 
@@ -67,7 +67,7 @@ def duckdb_temp_directory() -> Path:
 
 def duckdb_config() -> dict[str, Any]:
     """Settings for every DuckDB connection the pipeline opens (DuckDB's default memory limit
-    is 80% of RAM, which it will use): ``DUCKDB_MEMORY_LIMIT`` (default 4GB),
+    is 80% of RAM, which it will use): ``DUCKDB_MEMORY_LIMIT`` (default 2500MB),
     ``DUCKDB_THREADS`` (default 2) and ``DUCKDB_TEMP_DIRECTORY`` (spilling). dbt's profile
     reads the same variables."""
     return {
