@@ -1,8 +1,9 @@
-"""The same dbt project on Apache Spark (issue 15): the Dagster dbt step with
-``WAREHOUSE_ENGINE=spark`` builds every model and runs every data test on the profile's
-``spark`` target (dbt-spark, a Spark session in local mode), and every mart equals the one
-DuckDB built from the same raw tables, row for row (floating point within rounding, every
-other value exact)."""
+"""The same dbt project on Apache Spark (issue 15): with ``WAREHOUSE_ENGINE=spark`` the
+Dagster dbt step builds every model and runs every data test on the profile's ``spark``
+target (dbt-spark, a Spark session in local mode), every mart equals the one DuckDB built
+from the same raw tables, row for row (floating point within rounding, every other value
+exact), and the rest of the job downstream of dbt (the Great Expectations mart suites, the
+publish for BI tools, the report) works on Spark's marts as on DuckDB's."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ import duckdb
 import pytest
 
 from orchestration.defs.dbt.assets import dbt_models
+from orchestration.defs.publish.assets import SERVING_KEY, mart_keys, serving_marts
+from orchestration.defs.quality.mart_checks import build_mart_checks
+from orchestration.defs.report.assets import REPORT_KEY, report
 from orchestration.defs.resources import resources
 from orchestration.defs.spark.compare import compare_schema
 from orchestration.defs.spark.engine import spark_tables
@@ -26,7 +30,9 @@ from tests.conftest import failure_message
 @pytest.fixture(scope="module")
 def spark_build(pipeline, tmp_path_factory: pytest.TempPathFactory):
     """The DuckDB pipeline's raw tables (a copy of its warehouse), modelled again by the
-    Dagster dbt step on Spark."""
+    Dagster dbt step on Spark, then checked, published and reported as the refresh job does
+    (the steps of `refresh_warehouse` after the loads; the serving copy and the report go
+    beside the warehouse copy)."""
     landing, con, _, _ = pipeline
     root = tmp_path_factory.mktemp("spark")
     duckdb_warehouse = Path(con.execute(
@@ -45,8 +51,10 @@ def spark_build(pipeline, tmp_path_factory: pytest.TempPathFactory):
         patch.setenv("WAREHOUSE_ENGINE", "spark")
         patch.setenv("SPARK_HOME_DIR", str(home))
         patch.delenv("RAW_PARQUET_DIR", raising=False)
-        result = dg.materialize([dbt_models], resources=resources(warehouse, landing),
-                                raise_on_error=False)
+        patch.delenv("SERVING_DIR", raising=False)
+        patch.delenv("REPORT_DIR", raising=False)
+        result = dg.materialize([dbt_models, build_mart_checks(), serving_marts, report],
+                                resources=resources(warehouse, landing), raise_on_error=False)
     return reference, warehouse, home, result
 
 
@@ -56,11 +64,45 @@ def test_every_model_builds_and_every_test_passes_on_spark(spark_build) -> None:
     _, _, _, result = spark_build
     assert result.success, failure_message(result)
     materialised = {event.asset_key for event in result.get_asset_materialization_events()}
-    assert materialised == set(dbt_models.keys)
+    assert set(dbt_models.keys) <= materialised
     checks = result.get_asset_check_evaluations()
-    assert {c.asset_check_key for c in checks} == set(dbt_models.check_keys)
+    assert set(dbt_models.check_keys) <= {c.asset_check_key for c in checks}
     failed = sorted(str(c.asset_check_key) for c in checks if not c.passed)
     assert failed == []
+
+
+def test_the_mart_suites_publish_and_report_run_on_sparks_marts(spark_build) -> None:
+    """Downstream of dbt nothing knows the engine: every Great Expectations mart suite is
+    evaluated on the marts that came back from Spark with the outcome it has on DuckDB's
+    marts (evaluated here on the reference copy), the serving copy is published with every
+    mart, and the report is written."""
+    reference, warehouse, _, result = spark_build
+    suites = build_mart_checks()
+    on_spark = {c.asset_check_key: (c.passed, c.severity)
+                for c in result.get_asset_check_evaluations()}
+    assert set(suites.check_keys) <= set(on_spark)
+    on_duckdb = dg.materialize(
+        [*(dg.AssetSpec(k) for k in mart_keys()), suites],
+        selection=dg.AssetSelection.all_asset_checks(),
+        resources=resources(reference, reference.parent), raise_on_error=False)
+    expected = {c.asset_check_key: (c.passed, c.severity)
+                for c in on_duckdb.get_asset_check_evaluations()}
+    assert set(expected) == set(suites.check_keys)
+    assert {k: on_spark[k] for k in suites.check_keys} == expected
+    materialised = {e.asset_key: e for e in result.get_asset_materialization_events()}
+    assert {SERVING_KEY, REPORT_KEY} <= set(materialised)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        marts = {t for (t,) in con.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'"
+        ).fetchall()}
+    with duckdb.connect(str(warehouse.parent / "serving" / "serving.duckdb"),
+                        read_only=True) as served:
+        published = {t for (t,) in served.execute(
+            "select table_name from information_schema.tables where table_schema = 'marts'"
+        ).fetchall()}
+    assert marts and published == marts
+    report_path = warehouse.parent / "report" / "index.html"
+    assert report_path.stat().st_size > 0
 
 
 def test_the_raw_tables_reach_spark_through_parquet(spark_build) -> None:
