@@ -31,7 +31,7 @@ import contextlib
 import json
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -556,14 +556,13 @@ class RawLoader:
     def _write_set(self, table: Table, files: list[_Candidate]) -> dict[str, FileOutcome]:
         con = self.con
         by_name = {c.file.relative: c for c in files}
-        self._register(SET_ROWS_ARROW, pa.table({
+        with self._as_relation(SET_ROWS_ARROW, pa.table({
             "_source_file": pa.array([c.file.relative for c in files], pa.string()),
             "_ord": pa.array(range(len(files)), pa.int64()),
             "_file_hash": pa.array([c.file_hash for c in files], pa.string()),
             "_path": pa.array([str(c.file.path) for c in files], pa.string()),
-        }))
-        con.execute(f"create temp table {SET} as select * from {SET_ROWS_ARROW}")
-        con.unregister(SET_ROWS_ARROW)
+        })) as rows:
+            con.execute(f"create temp table {SET} as select * from {rows}")
         groups = self._land(table, [c for c in files if c.good_landed > 0])
         rejected: dict[str, FileRejected] = {}
         records: dict[str, list[ValidationRecord]] = {}
@@ -662,12 +661,11 @@ class RawLoader:
                 # every key as text: nested objects and arrays come out as their JSON text
                 structure = json.dumps({c: "VARCHAR" for c in types}, ensure_ascii=False)
                 fields = "".join(f", parsed.{quote(c)} as {quote(c)}" for c in types)
-                self._register(LANDING_LINES, combined)
-                self.con.execute(
-                    f"create temp table {relation} as select _source_file, _row_number{fields} "
-                    f"from (select _source_file, _row_number, from_json(_line, "
-                    f"{literal(structure)}) as parsed from {LANDING_LINES})")
-                self.con.unregister(LANDING_LINES)
+                with self._as_relation(LANDING_LINES, combined) as lines:
+                    self.con.execute(
+                        f"create temp table {relation} as select _source_file, _row_number"
+                        f"{fields} from (select _source_file, _row_number, from_json(_line, "
+                        f"{literal(structure)}) as parsed from {lines})")
                 self._scratch.append(("table", relation))
             else:
                 self._register(relation, combined)
@@ -922,23 +920,20 @@ class RawLoader:
         """``loaded_files`` rows of files written (one statement for a set)."""
         if not states:
             return
-        self._register(STATE_ROWS, pa.table({
+        with self._as_relation(STATE_ROWS, pa.table({
             "source_file": pa.array([s[0] for s in states], pa.string()),
             "file_hash": pa.array([s[1] for s in states], pa.string()),
             "status": pa.array([s[2].status for s in states], pa.string()),
             "rows_loaded": pa.array([s[2].rows_loaded for s in states], pa.int64()),
             "rows_quarantined": pa.array([s[2].rows_quarantined for s in states], pa.int64()),
             "values_nulled": pa.array([s[2].values_nulled for s in states], pa.int64()),
-        }))
-        try:
+        })) as rows:
             self.con.execute(
                 f"insert or replace into {LOADED_FILES} (source, table_name, source_file, "
                 "file_hash, status, rows_loaded, rows_quarantined, loaded_at, values_nulled) "
                 "select ?, ?, source_file, file_hash, status, rows_loaded, rows_quarantined, "
-                f"?::timestamptz, values_nulled from {STATE_ROWS}",
+                f"?::timestamptz, values_nulled from {rows}",
                 [table.source, table.name, self.now])
-        finally:
-            self.con.unregister(STATE_ROWS)
 
     def _audit(
         self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
@@ -959,25 +954,22 @@ class RawLoader:
             ids.append([v[0] for v in mine] or None)
         now = datetime.now(UTC)
         if validations:
-            self._register(VALIDATION_ROWS, pa.table({
+            with self._as_relation(VALIDATION_ROWS, pa.table({
                 "validation_id": pa.array([v[0] for v in validations], pa.string()),
                 "source_file": pa.array([v[1].file.relative for v in validations], pa.string()),
                 "file_hash": pa.array([v[1].file_hash for v in validations], pa.string()),
                 "suite": pa.array([v[2].suite for v in validations], pa.string()),
                 "success": pa.array([v[2].success for v in validations], pa.bool_()),
                 "result": pa.array([v[2].result_json for v in validations], pa.string()),
-            }))
-            try:
+            })) as validation_rows:
                 self.con.execute(
                     f"insert into {BATCH_VALIDATIONS} (validation_id, run_id, source, "
                     "table_name, source_file, file_hash, suite, success, result, validated_at) "
                     "select validation_id, ?, ?, ?, source_file, file_hash, suite, success, "
-                    f"result::json, ?::timestamptz from {VALIDATION_ROWS}",
+                    f"result::json, ?::timestamptz from {validation_rows}",
                     [self.run_id, table.source, table.name, now])
-            finally:
-                self.con.unregister(VALIDATION_ROWS)
         texts = pa.list_(pa.string())
-        self._register(AUDIT_ROWS, pa.table({
+        with self._as_relation(AUDIT_ROWS, pa.table({
             "source_file": pa.array([r.file.relative for r in rows], pa.string()),
             "file_hash": pa.array([r.file_hash for r in rows], pa.string()),
             "file_bytes": pa.array([r.size for r in rows], pa.int64()),
@@ -993,8 +985,7 @@ class RawLoader:
             "rejected_column": pa.array([r.outcome.rejected_column for r in rows], pa.string()),
             "rejected_reason": pa.array([r.outcome.rejected_reason for r in rows], pa.string()),
             "validation_ids": pa.array(ids, texts),
-        }))
-        try:
+        })) as audit_rows:
             self.con.execute(
                 f"insert into {LOAD_AUDIT} (run_id, source, table_name, source_file, file_hash, "
                 "file_bytes, status, rows_landed, rows_loaded, rows_quarantined, extra_columns, "
@@ -1003,10 +994,8 @@ class RawLoader:
                 "select ?, ?, ?, source_file, file_hash, file_bytes, status, rows_landed, "
                 "rows_loaded, rows_quarantined, extra_columns, missing_optional_columns, "
                 "message, started_at, ?::timestamptz, values_nulled, rejected_column, "
-                f"rejected_reason, validation_ids from {AUDIT_ROWS}",
+                f"rejected_reason, validation_ids from {audit_rows}",
                 [self.run_id, table.source, table.name, datetime.now(UTC)])
-        finally:
-            self.con.unregister(AUDIT_ROWS)
 
     def _audit_alone(
         self, table: Table, file: LandedFile, file_hash: str | None, size: int | None,
@@ -1021,6 +1010,16 @@ class RawLoader:
         refuses to register while a statement's result is unread)."""
         self.con.execute("select 1").fetchall()
         self.con.register(name, table)
+
+    @contextlib.contextmanager
+    def _as_relation(self, name: str, table: pa.Table) -> Iterator[str]:
+        """An Arrow table readable by SQL as ``name`` inside the block (one statement reads
+        all its rows), unregistered after it however the block ends."""
+        self._register(name, table)
+        try:
+            yield name
+        finally:
+            self.con.unregister(name)
 
     def _drop_scratch(self) -> None:
         self.con.execute(f"drop view if exists {BATCH}")
