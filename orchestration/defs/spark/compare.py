@@ -44,17 +44,20 @@ def spark_table_folder(spark_home: Path, schema: str, table: str) -> Path:
     return spark_home / "warehouse" / f"{schema}.db" / table
 
 
-def _normalised(column: str, data_type: str) -> str:
+def _normalised(column: str, data_type: str, value: str | None = None) -> str:
+    """The select item comparing ``column`` (of DuckDB type ``data_type``): ``value`` (an
+    expression; default the column itself) made comparable, named ``column``."""
     quoted = f'"{column}"'
+    v = value or quoted
     if data_type.upper() in FLOAT_TYPES:
         # round to SIGNIFICANT_DIGITS significant digits; NaN and infinities kept as they are
-        return (f"case when {quoted} is null or isnan({quoted}) or isinf({quoted}) "
-                f"then {quoted} when abs({quoted}) < {ZERO_TOLERANCE} then 0 "
-                f"else round({quoted}, {SIGNIFICANT_DIGITS - 1} - "
-                f"cast(floor(log10(abs({quoted}))) as integer)) end as {quoted}")
+        return (f"case when {v} is null or isnan({v}) or isinf({v}) "
+                f"then {v} when abs({v}) < {ZERO_TOLERANCE} then 0 "
+                f"else round({v}, {SIGNIFICANT_DIGITS - 1} - "
+                f"cast(floor(log10(abs({v}))) as integer)) end as {quoted}")
     if data_type.upper().startswith("TIMESTAMP"):
-        return f"cast({quoted} as timestamp) as {quoted}"
-    return quoted
+        return f"cast({v} as timestamp) as {quoted}"
+    return v if v == quoted else f"{v} as {quoted}"
 
 
 def compare_table(con: duckdb.DuckDBPyConnection, spark_home: Path, schema: str,
@@ -86,7 +89,7 @@ def compare_table(con: duckdb.DuckDBPyConnection, spark_home: Path, schema: str,
     duck_select = ", ".join(_normalised(c, t) for c, t in duck_columns)
     # a partition column read back from its folder name is text: cast to DuckDB's type
     spark_select = ", ".join(
-        _normalised(c, t).replace(f'"{c}"', f'cast("{c}" as {t})', 1)
+        _normalised(c, t, f'cast("{c}" as {t})')
         if spark_columns[c] != t and not t.upper().startswith(("TIMESTAMP", "DECIMAL"))
         else _normalised(c, t) for c, t in duck_columns)
     diff.rows_duckdb = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
