@@ -1518,24 +1518,21 @@
 
 {#- A text literal for generated SQL (single quotes doubled). -#}
 {% macro sql_text(value) -%}
-    {{ return(adapter.dispatch('sql_text', 'social_roi')(value)) }}
-{%- endmacro %}
-
-{% macro default__sql_text(value) -%}
     {%- if value is none -%}
         cast(null as {{ dbt.type_string() }})
     {%- else -%}
-        '{{ value | string | replace("'", "''") }}'
+        '{{ adapter.dispatch('escaped_text', 'social_roi')(value | string) }}'
     {%- endif -%}
+{%- endmacro %}
+
+{#- The body of a text literal: a quote doubled. -#}
+{% macro default__escaped_text(text) -%}
+    {{ return(text | replace("'", "''")) }}
 {%- endmacro %}
 
 {#- Spark reads a backslash in a text literal as an escape: it is doubled too. -#}
-{% macro spark__sql_text(value) -%}
-    {%- if value is none -%}
-        cast(null as {{ dbt.type_string() }})
-    {%- else -%}
-        '{{ value | string | replace("\\", "\\\\") | replace("'", "''") }}'
-    {%- endif -%}
+{% macro spark__escaped_text(text) -%}
+    {{ return(text | replace("\\", "\\\\") | replace("'", "''")) }}
 {%- endmacro %}
 
 {#- The catalog entries published by the given marts. -#}
