@@ -7,49 +7,52 @@
 {#- The type of a nested GA4 column, so a missing optional column becomes a typed NULL
     (`column_or_null(available, 'traffic_source', ga4_column_type('traffic_source'))`). -#}
 {% macro ga4_column_type(column) -%}
-    {{ return(adapter.dispatch('ga4_column_type', 'social_roi')(column)) }}
+    {%- set parameter_value = {'string_value': 'string', 'int_value': 'int',
+                               'float_value': 'float', 'double_value': 'float'} -%}
+    {%- set columns = {
+        'event_params': [{'key': 'string', 'value': parameter_value}],
+        'traffic_source': {'name': 'string', 'medium': 'string', 'source': 'string'},
+        'collected_traffic_source': {'manual_source': 'string', 'manual_medium': 'string',
+                                     'manual_campaign_name': 'string', 'gclid': 'string'},
+        'device': {'category': 'string'},
+        'geo': {'country': 'string'},
+        'ecommerce': {'transaction_id': 'string', 'purchase_revenue': 'float'},
+    } -%}
+    {{ return(nested_type(columns[column])) }}
 {%- endmacro %}
 
-{% macro default__ga4_column_type(column) -%}
-    {%- set types = {
-        'event_params': 'array<struct<key string, value struct<string_value string, '
-                        ~ 'int_value int64, float_value float64, double_value float64>>>',
-        'traffic_source': 'struct<name string, medium string, source string>',
-        'collected_traffic_source': 'struct<manual_source string, manual_medium string, '
-                                    ~ 'manual_campaign_name string, gclid string>',
-        'device': 'struct<category string>',
-        'geo': 'struct<country string>',
-        'ecommerce': 'struct<transaction_id string, purchase_revenue float64>',
-    } -%}
-    {{ return(types[column]) }}
+{#- A nested type in the engine's spelling: a dict is a struct (its fields in order), a
+    one-element list an array of that element, and 'string', 'int' (8 bytes) and 'float'
+    (8 bytes) the scalars. -#}
+{% macro nested_type(shape) -%}
+    {%- set spelling = adapter.dispatch('nested_type_spelling', 'social_roi')() -%}
+    {%- if shape is mapping -%}
+        {%- set fields = [] -%}
+        {%- for name, field in shape.items() -%}
+            {%- do fields.append(name ~ spelling.field_separator ~ nested_type(field)) -%}
+        {%- endfor -%}
+        {{ return(spelling.struct[0] ~ fields | join(', ') ~ spelling.struct[1]) }}
+    {%- elif shape is string -%}
+        {{ return(spelling[shape]) }}
+    {%- else -%}
+        {{ return(spelling.array[0] ~ nested_type(shape[0]) ~ spelling.array[1]) }}
+    {%- endif -%}
 {%- endmacro %}
 
-{% macro duckdb__ga4_column_type(column) -%}
-    {%- set types = {
-        'event_params': 'struct(key varchar, value struct(string_value varchar, '
-                        ~ 'int_value bigint, float_value double, double_value double))[]',
-        'traffic_source': 'struct(name varchar, medium varchar, source varchar)',
-        'collected_traffic_source': 'struct(manual_source varchar, manual_medium varchar, '
-                                    ~ 'manual_campaign_name varchar, gclid varchar)',
-        'device': 'struct(category varchar)',
-        'geo': 'struct(country varchar)',
-        'ecommerce': 'struct(transaction_id varchar, purchase_revenue double)',
-    } -%}
-    {{ return(types[column]) }}
+{#- BigQuery's spelling. -#}
+{% macro default__nested_type_spelling() -%}
+    {{ return({'struct': ['struct<', '>'], 'array': ['array<', '>'], 'field_separator': ' ',
+               'string': 'string', 'int': 'int64', 'float': 'float64'}) }}
 {%- endmacro %}
 
-{% macro spark__ga4_column_type(column) -%}
-    {%- set types = {
-        'event_params': 'array<struct<key: string, value: struct<string_value: string, '
-                        ~ 'int_value: bigint, float_value: double, double_value: double>>>',
-        'traffic_source': 'struct<name: string, medium: string, source: string>',
-        'collected_traffic_source': 'struct<manual_source: string, manual_medium: string, '
-                                    ~ 'manual_campaign_name: string, gclid: string>',
-        'device': 'struct<category: string>',
-        'geo': 'struct<country: string>',
-        'ecommerce': 'struct<transaction_id: string, purchase_revenue: double>',
-    } -%}
-    {{ return(types[column]) }}
+{% macro duckdb__nested_type_spelling() -%}
+    {{ return({'struct': ['struct(', ')'], 'array': ['', '[]'], 'field_separator': ' ',
+               'string': 'varchar', 'int': 'bigint', 'float': 'double'}) }}
+{%- endmacro %}
+
+{% macro spark__nested_type_spelling() -%}
+    {{ return({'struct': ['struct<', '>'], 'array': ['array<', '>'], 'field_separator': ': ',
+               'string': 'string', 'int': 'bigint', 'float': 'double'}) }}
 {%- endmacro %}
 
 {#- The `value` struct of the first event parameter named `key` (NULL when the event lacks
