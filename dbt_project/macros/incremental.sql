@@ -16,3 +16,25 @@
     {{ return({'materialized': 'incremental', 'incremental_strategy': 'insert_overwrite',
                'partition_by': [date_column], 'on_schema_change': 'append_new_columns'}) }}
 {% endmacro %}
+
+{#- In an incremental model: the latest `_loaded_at` already in {{ this }} (1900-01-01 when it
+    is empty), a scalar subquery. Rows loaded after it are new to this run. -#}
+{% macro last_loaded_at() -%}
+    (
+        select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
+        from {{ this }}
+    )
+{%- endmacro %}
+
+{#- In an incremental model: the first date a run re-processes, `days` before the latest
+    `date_column` already in {{ this }} (1900-01-01 when it is empty), a scalar subquery. -#}
+{% macro lookback_start(date_column, days) -%}
+    (
+        select
+            coalesce(
+                cast({{ dbt.dateadd('day', -1 * days, 'max(' ~ date_column ~ ')') }} as date),
+                cast('1900-01-01' as date)
+            )
+        from {{ this }}
+    )
+{%- endmacro %}

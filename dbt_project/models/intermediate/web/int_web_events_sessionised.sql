@@ -20,22 +20,11 @@ events as (
     dates_to_process as (
         select changed.event_date
         from {{ ref('stg_ga4__events') }} as changed
-        where changed._loaded_at > (
-            select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-            from {{ this }}
-        )
+        where changed._loaded_at > {{ last_loaded_at() }}
         union distinct
         select recent.event_date
         from {{ ref('stg_ga4__events') }} as recent
-        where recent.event_date >= (
-            select
-                coalesce(
-                    cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
-                                        'max(event_date)') }} as date),
-                    cast('1900-01-01' as date)
-                )
-            from {{ this }}
-        )
+        where recent.event_date >= {{ lookback_start('event_date', var('ga4_lookback_days')) }}
     ),
 {%- endif %}
 

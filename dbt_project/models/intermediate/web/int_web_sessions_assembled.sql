@@ -32,22 +32,9 @@ source_categories as (
         where
             events.session_key is not null
             and (
-                events.event_date >= (
-                    select
-                        coalesce(
-                            cast({{ dbt.dateadd('day', -1 * var('ga4_lookback_days'),
-                                                'max(last_event_date)') }} as date),
-                            cast('1900-01-01' as date)
-                        )
-                    from {{ this }}
-                )
-                or events._loaded_at > (
-                    select
-                        coalesce(
-                            max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }})
-                        )
-                    from {{ this }}
-                )
+                events.event_date
+                >= {{ lookback_start('last_event_date', var('ga4_lookback_days')) }}
+                or events._loaded_at > {{ last_loaded_at() }}
             )
     ),
 

@@ -17,10 +17,7 @@
         where event_date in (
             select distinct changed.event_date
             from {{ source('ga4', 'events') }} as changed
-            where {{ to_utc('changed._loaded_at') }} > (
-                select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-                from {{ this }}
-            )
+            where {{ to_utc('changed._loaded_at') }} > {{ last_loaded_at() }}
         )
     {%- endif %}
 {%- endset %}
