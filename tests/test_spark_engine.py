@@ -43,9 +43,15 @@ def spark_build(pipeline, tmp_path_factory: pytest.TempPathFactory):
     shutil.copy(duckdb_warehouse, reference)
     warehouse = root / "warehouse.duckdb"
     shutil.copy(duckdb_warehouse, warehouse)
-    with duckdb.connect(str(warehouse)) as copy:  # the marts must come back from Spark
-        copy.execute("drop schema marts cascade")
-        copy.execute("drop schema semantic cascade")
+    # what the loads and the text analysis write stays (raw_meta too); everything dbt built on
+    # DuckDB goes, so that whatever a later step reads has to come back from Spark
+    kept = {schema for schema, _ in source_tables()} | {"raw_meta", "main"}
+    with duckdb.connect(str(warehouse)) as copy:
+        for (schema,) in copy.execute(
+                "select schema_name from information_schema.schemata "
+                "where catalog_name = current_database()").fetchall():
+            if schema not in kept:
+                copy.execute(f'drop schema "{schema}" cascade')
     home = root / "spark"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("WAREHOUSE_ENGINE", "spark")
