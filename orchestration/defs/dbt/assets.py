@@ -26,6 +26,7 @@ from orchestration.defs.dbt.fingerprint import (
 )
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
 from orchestration.defs.publish.serving import SERVED_SCHEMAS
+from orchestration.defs.quality.marts import suite_relations
 from orchestration.defs.report.preview import mart_observations
 from orchestration.defs.resources import WAREHOUSE_POOL
 from orchestration.defs.spark.engine import RAW_TABLES_VAR, SparkPaths, mirror, prepare
@@ -117,9 +118,10 @@ def dbt_models(
     yield from dbt.cli(args, context=context).stream()
     if spark is not None:
         with duckdb.get_connection() as con:
-            mirrored = mirror(con, spark.home, SERVED_SCHEMAS)
-        context.log.info(f"Spark: {len(mirrored)} tables of {', '.join(SERVED_SCHEMAS)} "
-                         f"({sum(mirrored.values()):,} rows) copied into {duckdb.database}")
+            mirrored = mirror(con, spark.home, SERVED_SCHEMAS, suite_relations())
+        context.log.info(f"Spark: {len(mirrored)} tables of {', '.join(SERVED_SCHEMAS)} and "
+                         f"those the mart suites read ({sum(mirrored.values()):,} rows) copied "
+                         f"into {duckdb.database}")
     if fingerprint is not None:  # dbt succeeded (a failed build raised above)
         with duckdb.get_connection() as con:
             record_build(con, fingerprint, context.run_id)

@@ -40,6 +40,13 @@ def mart_suites(root: Path = MARTS_DIR) -> list[MartSuite]:
     return found
 
 
+def suite_relations(suites: list[MartSuite] | None = None) -> set[str]:
+    """Every ``schema.table`` the suites' queries read (a reconciliation may read an
+    intermediate model beside its mart), as DuckDB's parser names them."""
+    return {name for suite in (mart_suites() if suites is None else suites)
+            for name in duckdb.get_table_names(suite.query, qualified=True)}
+
+
 def validate_mart(con: duckdb.DuckDBPyConnection, suite: MartSuite
                   ) -> gx_runtime.Validation:
     frame = con.execute(suite.query).df()
