@@ -17,13 +17,50 @@
                'partition_by': [date_column], 'on_schema_change': 'append_new_columns'}) }}
 {% endmacro %}
 
+{#- The config of an incremental model rebuilt by whole values of one key column (a post, an
+    order): a run writes every row of each key it touches, and those keys replace the ones
+    stored. DuckDB (and other engines with delete): `delete+insert` on that key. Spark
+    (Parquet tables, no row-level delete, and a key is no partition): a table rebuilt whole
+    on every run, as before it was incremental. Use: {{ config(**incremental_by_key('post_id')) }} -#}
+{% macro incremental_by_key(key_column) %}
+    {{ return(adapter.dispatch('incremental_by_key', 'social_roi')(key_column)) }}
+{% endmacro %}
+
+{% macro default__incremental_by_key(key_column) %}
+    {{ return({'materialized': 'incremental', 'incremental_strategy': 'delete+insert',
+               'unique_key': key_column, 'on_schema_change': 'append_new_columns'}) }}
+{% endmacro %}
+
+{% macro spark__incremental_by_key(key_column) %}
+    {{ return({'materialized': 'table'}) }}
+{% endmacro %}
+
+{#- In a staging model: when the raw row landed, UTC: the loader's `_loaded_at`, else (a table
+    an ELT tool wrote, schema var) the connector's `_fivetran_synced`. `available`: the
+    source's columns (macro source_columns). -#}
+{% macro loaded_at(available) -%}
+    {%- if available is none or '_loaded_at' in available -%}
+        {{ to_utc('_loaded_at') }}
+    {%- else -%}
+        {{ to_utc('_fivetran_synced') }}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- In an incremental model: the latest `_loaded_at` already in {{ this }} (1900-01-01 when it
-    is empty), a scalar subquery. Rows loaded after it are new to this run. -#}
+    is empty, or has no `_loaded_at` yet: a table built before the model was incremental, so
+    the run processes everything once), a scalar subquery. Rows loaded after it are new. -#}
 {% macro last_loaded_at() -%}
+    {%- set epoch = "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")" -%}
+    {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name')
+        | map('lower') | list if execute else ['_loaded_at'] -%}
+    {%- if '_loaded_at' in columns -%}
     (
-        select coalesce(max(_loaded_at), cast('1900-01-01' as {{ dbt.type_timestamp() }}))
-        from {{ this }}
+        select coalesce(max(processed._loaded_at), {{ epoch }})
+        from {{ this }} as processed
     )
+    {%- else -%}
+    {{ epoch }}
+    {%- endif -%}
 {%- endmacro %}
 
 {#- In an incremental model: the first date a run re-processes, `days` before the latest
@@ -36,5 +73,17 @@
                 cast('1900-01-01' as date)
             )
         from {{ this }}
+    )
+{%- endmacro %}
+
+{#- int_linkedin_post_metrics_differenced's pre-hook: delete the rows of a share statistic
+    still keyed by its row id when a statistic-to-post link now names its post (the link
+    arrived after the statistic: the run writes those figures under the post). -#}
+{% macro linkedin_rekeyed_statistics_deleted() -%}
+    delete from {{ this }}
+    where post_id in (
+        select linked.share_statistic_id
+        from {{ ref('stg_linkedin_pages__post_share_statistics') }} as linked
+        where linked.post_id is not null
     )
 {%- endmacro %}

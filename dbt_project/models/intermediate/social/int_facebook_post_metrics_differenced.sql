@@ -8,19 +8,54 @@
 -- sum_strict), never read as 0, so the next snapshot's delta is not falsely negative.
 -- The account is the page id in the post id (`<page_id>_<n>`), which keeps the figures of
 -- a post missing from post_history on its page.
+-- Incremental by post: a run rebuilds, from all its snapshots, versions and comments, every
+-- post with one of those loaded since the previous run, and replaces that post's rows.
+{{
+    config(**incremental_by_key('post_id'))
+}}
 
 with
 
+{%- if is_incremental() %}
+    -- the posts with a snapshot, a version or a comment loaded since the previous run
+    changed_posts as (
+        select changed_metrics.post_id
+        from {{ ref('stg_facebook_pages__post_lifetime_metrics') }} as changed_metrics
+        where changed_metrics._loaded_at > {{ last_loaded_at() }}
+        union distinct
+        select changed_versions.post_id
+        from {{ ref('stg_facebook_pages__posts') }} as changed_versions
+        where changed_versions._loaded_at > {{ last_loaded_at() }}
+        union distinct
+        select changed_comments.post_id
+        from {{ ref('stg_social_comments__comments') }} as changed_comments
+        where
+            changed_comments.platform = 'facebook'
+            and changed_comments._loaded_at > {{ last_loaded_at() }}
+    ),
+{%- endif %}
+
 lifetime_metrics as (
     select * from {{ ref('stg_facebook_pages__post_lifetime_metrics') }}
+    {%- if is_incremental() %}
+        where post_id in (select changed_posts.post_id from changed_posts)
+    {%- endif %}
 ),
 
 post_versions as (
     select * from {{ ref('stg_facebook_pages__posts') }}
+    {%- if is_incremental() %}
+        where post_id in (select changed_posts.post_id from changed_posts)
+    {%- endif %}
 ),
 
 comments as (
     select * from {{ ref('stg_social_comments__comments') }}
+    where
+        platform = 'facebook'
+        {%- if is_incremental() %}
+            and post_id in (select changed_posts.post_id from changed_posts)
+        {%- endif %}
 ),
 
 metric_snapshots as (
@@ -63,8 +98,31 @@ daily_comments as (
         {{ local_date('created_at') }} as metric_date,
         count(*) as comment_count
     from comments
-    where platform = 'facebook'
     group by post_id, {{ local_date('created_at') }}
+),
+
+-- the latest load of each post's snapshots, versions and comments: the next run's start
+post_loads as (
+    select
+        post_id,
+        max(_loaded_at) as _loaded_at
+    from (
+        select
+            post_id,
+            _loaded_at
+        from lifetime_metrics
+        union all
+        select
+            post_id,
+            _loaded_at
+        from post_versions
+        union all
+        select
+            post_id,
+            _loaded_at
+        from comments
+    ) as post_rows
+    group by post_id
 ),
 
 post_days as (
@@ -105,8 +163,11 @@ final as (
         metric_deltas.video_view_count,
         coalesce(metric_deltas.is_restated, false)
         or coalesce(share_deltas.is_restated, false) as is_restated,
-        'lifetime_delta' as metric_basis
+        'lifetime_delta' as metric_basis,
+        post_loads._loaded_at
     from post_days
+    inner join post_loads
+        on post_days.post_id = post_loads.post_id
     left join metric_deltas
         on
             post_days.post_id = metric_deltas.post_id

@@ -3,11 +3,24 @@
 -- its own column family; views stand for impressions (Instagram's replacement metric).
 -- Reactions are the likes (Instagram has no other reaction). The insights row names no
 -- account: insights of a media missing from media_history go to account `(unmatched)`.
+-- Incremental by media: a run rebuilds, from all its snapshots, every media with a snapshot
+-- loaded since the previous run (a late or restated snapshot changes that media's deltas
+-- only), and replaces that media's rows.
+{{
+    config(**incremental_by_key('post_id'))
+}}
 
 with
 
 media_insights as (
     select * from {{ ref('stg_instagram_business__media_insights') }}
+    {%- if is_incremental() %}
+        where media_id in (
+            select changed.media_id
+            from {{ ref('stg_instagram_business__media_insights') }} as changed
+            where changed._loaded_at > {{ last_loaded_at() }}
+        )
+    {%- endif %}
 ),
 
 snapshots as (
@@ -27,8 +40,18 @@ snapshots as (
             'video_photo_shares', 'reel_shares', 'carousel_album_shares', 'story_shares',
         ]) }} as share_count,
         {{ sum_nullable(['video_photo_saved', 'carousel_album_saved']) }} as save_count,
-        reel_views as video_view_count
+        reel_views as video_view_count,
+        _loaded_at
     from media_insights
+),
+
+-- the latest load of each media's snapshots: the next run's starting point
+media_loads as (
+    select
+        post_id,
+        max(_loaded_at) as _loaded_at
+    from snapshots
+    group by post_id
 ),
 
 {{ lifetime_to_daily(
@@ -40,21 +63,24 @@ snapshots as (
 final as (
     select
         'instagram' as platform,
-        post_id,
+        deltas.post_id,
         cast(null as {{ dbt.type_string() }}) as source_account_id,
-        metric_date,
-        impression_count,
-        reach,
-        like_count,
-        like_count as reaction_count,
-        comment_count,
-        share_count,
-        save_count,
+        deltas.metric_date,
+        deltas.impression_count,
+        deltas.reach,
+        deltas.like_count,
+        deltas.like_count as reaction_count,
+        deltas.comment_count,
+        deltas.share_count,
+        deltas.save_count,
         cast(null as {{ dbt.type_bigint() }}) as click_count,
-        video_view_count,
-        is_restated,
-        'lifetime_delta' as metric_basis
+        deltas.video_view_count,
+        deltas.is_restated,
+        'lifetime_delta' as metric_basis,
+        media_loads._loaded_at
     from deltas
+    inner join media_loads
+        on deltas.post_id = media_loads.post_id
 )
 
 select * from final

@@ -7,6 +7,16 @@
 -- with neither keeps its row id as its key. Reactions are the likes. The account is the
 -- organization of the statistic (`_organization_entity_urn`), which keeps the figures of a
 -- share missing from ugc_post_history on its page.
+-- Incremental by post: a run rebuilds, from all its snapshots, every post with a statistic
+-- or a statistic-to-post link loaded since the previous run, and replaces that post's rows.
+-- A link that arrives after its statistic re-keys the statistic from its row id to the
+-- post: the pre-hook deletes the rows still under the row id (no later run would).
+{{
+    config(
+        pre_hook="{% if is_incremental() %}{{ linkedin_rekeyed_statistics_deleted() }}{% endif %}",
+        **incremental_by_key('post_id')
+    )
+}}
 
 with
 
@@ -18,7 +28,7 @@ post_share_statistics as (
     select * from {{ ref('stg_linkedin_pages__post_share_statistics') }}
 ),
 
-snapshots as (
+keyed_snapshots as (
     select
         coalesce(
             share_statistics.post_id,
@@ -32,16 +42,38 @@ snapshots as (
         share_statistics.like_count,
         share_statistics.comment_count,
         share_statistics.share_count,
-        share_statistics.click_count
+        share_statistics.click_count,
+        share_statistics._loaded_at,
+        post_share_statistics._loaded_at as link_loaded_at
     from share_statistics
     left join post_share_statistics
         on share_statistics.share_statistic_id = post_share_statistics.share_statistic_id
 ),
 
+snapshots as (
+    select * from keyed_snapshots
+    {%- if is_incremental() %}
+        where post_id in (
+            select changed.post_id
+            from keyed_snapshots as changed
+            where
+                changed._loaded_at > {{ last_loaded_at() }}
+                or changed.link_loaded_at > {{ last_loaded_at() }}
+        )
+    {%- endif %}
+),
+
 post_organizations as (
+    -- also the latest load of the post's snapshots and links: the next run's start
     select
         post_id,
-        max(organization_id) as organization_id
+        max(organization_id) as organization_id,
+        max(
+            case
+                when link_loaded_at > _loaded_at then link_loaded_at
+                else _loaded_at
+            end
+        ) as _loaded_at
     from snapshots
     group by post_id
 ),
@@ -67,9 +99,10 @@ final as (
         deltas.click_count,
         cast(null as {{ dbt.type_bigint() }}) as video_view_count,
         deltas.is_restated,
-        'lifetime_delta' as metric_basis
+        'lifetime_delta' as metric_basis,
+        post_organizations._loaded_at
     from deltas
-    left join post_organizations
+    inner join post_organizations
         on deltas.post_id = post_organizations.post_id
 )
 

@@ -48,7 +48,8 @@ renamed as (
         cast(date as date) as metric_date,
 
         -- timestamps
-        {{ to_utc('_fivetran_synced') }} as synced_at
+        {{ to_utc('_fivetran_synced') }} as synced_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

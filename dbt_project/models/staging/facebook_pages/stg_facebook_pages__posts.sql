@@ -32,7 +32,8 @@ renamed as (
         {{ to_utc('created_time') }} as created_at,
         {{ to_utc(column_or_null(available, 'updated_time', dbt.type_timestamp())) }}
             as updated_at,
-        {{ to_utc('_fivetran_synced') }} as version_synced_at
+        {{ to_utc('_fivetran_synced') }} as version_synced_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

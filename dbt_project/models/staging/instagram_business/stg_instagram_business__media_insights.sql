@@ -50,7 +50,8 @@ renamed as (
         _fivetran_synced = max(_fivetran_synced) over (partition by id) as is_latest,
 
         -- timestamps
-        {{ to_utc('_fivetran_synced') }} as synced_at
+        {{ to_utc('_fivetran_synced') }} as synced_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

@@ -1,5 +1,6 @@
 -- One row per LinkedIn post and the share statistic that measures it (ids normalised from
 -- URNs).
+{%- set available = source_columns(source('linkedin_pages', 'ugc_post_share_statistic')) %}
 
 with
 
@@ -14,7 +15,10 @@ renamed as (
         {{ linkedin_id('ugc_post_id') }} as post_id,
 
         -- strings
-        'linkedin' as platform
+        'linkedin' as platform,
+
+        -- timestamps
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

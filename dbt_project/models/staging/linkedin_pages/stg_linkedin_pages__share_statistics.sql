@@ -43,7 +43,8 @@ renamed as (
         ) as is_latest,
 
         -- timestamps
-        {{ to_utc('_fivetran_synced') }} as synced_at
+        {{ to_utc('_fivetran_synced') }} as synced_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

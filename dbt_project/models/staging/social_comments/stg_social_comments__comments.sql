@@ -44,7 +44,8 @@ renamed as (
         is not null as is_reply,
 
         -- timestamps
-        {{ to_utc('created_at') }} as created_at
+        {{ to_utc('created_at') }} as created_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )
