@@ -51,11 +51,10 @@ post_versions as (
 
 comments as (
     select * from {{ ref('stg_social_comments__comments') }}
-    where
-        platform = 'facebook'
-        {%- if is_incremental() %}
-            and post_id in (select changed_posts.post_id from changed_posts)
-        {%- endif %}
+    where platform = 'facebook'
+    {%- if is_incremental() %}
+        and post_id in (select changed_posts.post_id from changed_posts)
+    {%- endif %}
 ),
 
 metric_snapshots as (
