@@ -1,12 +1,16 @@
-"""Incremental models keyed by an entity (a post) proven equal to a full refresh: the sample's
-last days arrive one refresh at a time, with the mess real connectors send between them (a
-restated snapshot of an old post, a comment on an old post, a statistic whose link to its
-post arrives a day after the statistic). After every refresh, the models must hold exactly
-what a full refresh of the same raw tables builds."""
+"""Incremental models keyed by an entity (a post, an order, a touch) proven equal to a full
+refresh: the sample's last days arrive one refresh at a time, with the mess real connectors
+send between them (a restated snapshot of an old post, a comment on an old post, a statistic
+whose link to its post arrives a day after the statistic; a late refund of an old order, an
+old order cancelled by a later version, a corrected FX rate). After the last refresh, the
+models must hold exactly what a full refresh of the same raw tables builds."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -30,23 +34,79 @@ REKEYED_STATISTIC = "stat-rekeyed-1"
 REKEYED_POST = "9990000000000000001"
 
 
-def _load(landing: Path, warehouse: Path) -> None:
+# the orders' calendar spans every source's dates: every source is loaded
+SALES_SOURCES = tuple(sorted({source for source, _ in TABLES_BY_KEY}))
+SALES_MODELS = (
+    "intermediate.int_orders_enriched",
+    "intermediate.int_touches_classified",
+    "intermediate.int_journey_touches_assembled",
+    "intermediate.int_attribution_credits_allocated",
+)
+
+
+def _load(landing: Path, warehouse: Path, sources: tuple[str, ...] = SOURCES) -> None:
     with duckdb.connect(str(warehouse)) as con:
         loader = RawLoader(con, landing, "test-key")
         for (source, _), table in TABLES_BY_KEY.items():
-            if source in SOURCES:
+            if source in sources:
                 loader.load_table(table)
 
 
-def _build(warehouse: Path, target: Path, *extra: str) -> None:
-    run_dbt(warehouse, target, "build", "--select", SELECTION, "--indirect-selection",
+def _build(warehouse: Path, target: Path, *extra: str, models: tuple[str, ...] = MODELS) -> None:
+    selection = " ".join(f"+{m.split('.')[1]}" for m in models)
+    run_dbt(warehouse, target, "build", "--select", selection, "--indirect-selection",
             "cautious", "--exclude-resource-type", "unit_test", *extra)
 
 
-def _rows(warehouse: Path) -> dict[str, list[tuple]]:
+def _rows(warehouse: Path, models: tuple[str, ...] = MODELS) -> dict[str, list[tuple]]:
+    """Every row of each model, sorted; `_built_at` (when the row was written) left out, and
+    credits rounded to 1e-12 (a window's float sum differs in its last bits between runs)."""
     with duckdb.connect(str(warehouse), read_only=True) as con:
-        return {m: sorted(con.execute(f"select * from {m}").fetchall(), key=repr)
-                for m in MODELS}
+        rows = {}
+        for model in models:
+            columns = [c for (c,) in con.execute(
+                "select column_name from information_schema.columns where table_schema = ? "
+                "and table_name = ? and column_name != '_built_at' order by ordinal_position",
+                model.split(".")).fetchall()]
+            listed = ", ".join(f"round({c}, 12)" if c == "credit" else c for c in columns)
+            rows[model] = sorted(con.execute(f"select {listed} from {model}").fetchall(),
+                                 key=repr)
+        return rows
+
+
+def _assert_equals_full_refresh(warehouse: Path, target: Path,
+                                models: tuple[str, ...]) -> None:
+    """The models as the incremental refreshes left them equal a full refresh of a copy of the
+    same warehouse (compared after every refresh: a later refresh that rebuilds everything,
+    e.g. for a new FX rate, would hide an earlier wrong one)."""
+    copy = warehouse.with_name("full-refresh.duckdb")
+    shutil.copy(warehouse, copy)
+    _build(copy, target, "--full-refresh", models=models)
+    incremental, full = _rows(warehouse, models), _rows(copy, models)
+    for model in models:
+        assert incremental[model] == full[model], model
+
+
+def _first_days(generated: Path, landing: Path) -> tuple[list[date], dict[date, list[Path]]]:
+    """Link every data file but the last three days' daily files into ``landing``; return
+    those days and their files."""
+    days = [END - timedelta(days=n) for n in (2, 1, 0)]
+    later = {day: held_back(generated, day) for day in days}
+    first = sorted(set(data_files(generated)) - {p for files in later.values() for p in files})
+    link_files(generated, landing, first)
+    return days, later
+
+
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def _csv(rows: list[dict[str, str]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def _linkedin_keys(warehouse: Path) -> set[str]:
@@ -67,10 +127,7 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
     generated, landing = tmp_path / "generated", tmp_path / "landing"
     warehouse, target = tmp_path / "warehouse.duckdb", tmp_path / "target"
     generate(generated, "small", seed=5, end_date=END)
-    days = [END - timedelta(days=n) for n in (2, 1, 0)]
-    later = {day: held_back(generated, day) for day in days}
-    first = sorted(set(data_files(generated)) - {p for files in later.values() for p in files})
-    link_files(generated, landing, first)
+    days, later = _first_days(generated, landing)
     _load(landing, warehouse)
     _build(warehouse, target, "--full-refresh")
 
@@ -86,6 +143,7 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
             "current_timestamp as _loaded_at) "
             "from raw_linkedin_pages.share_statistic limit 1", [REKEYED_STATISTIC])
     _build(warehouse, target)
+    _assert_equals_full_refresh(warehouse, target, MODELS)
     assert REKEYED_STATISTIC in _linkedin_keys(warehouse)
 
     # day 2, with the statistic's link to its post, and a restated snapshot of the oldest
@@ -101,6 +159,7 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
         "_fivetran_synced": f"{snapshot['date']}T23:59:00Z"}]))
     _load(landing, warehouse)
     _build(warehouse, target)
+    _assert_equals_full_refresh(warehouse, target, MODELS)
     assert REKEYED_STATISTIC not in _linkedin_keys(warehouse)
     assert REKEYED_POST in _linkedin_keys(warehouse)
 
@@ -120,15 +179,73 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
         "author_id": "c1", "text": "late", "like_count": 0, "is_from_owner": False}]))
     _load(landing, warehouse)
     _build(warehouse, target)
-    incremental = _rows(warehouse)
-
-    _build(warehouse, target, "--full-refresh")
-    full = _rows(warehouse)
-    for model in MODELS:
-        assert incremental[model] == full[model], model
+    _assert_equals_full_refresh(warehouse, target, MODELS)
     # the late comment reached its post's day (else the comparison proves nothing about it)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         commented = con.execute(
             f"select comment_count from {MODELS[0]} where post_id = ? and metric_date = ?",
             [quiet["post_id"], quiet["date"]]).fetchall()
     assert commented and commented[0][0] >= 1
+
+
+def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -> None:
+    generated, landing = tmp_path / "generated", tmp_path / "landing"
+    warehouse, target = tmp_path / "warehouse.duckdb", tmp_path / "target"
+    generate(generated, "small", seed=5, end_date=END)
+    days, later = _first_days(generated, landing)
+
+    def refresh(*extra: str) -> None:
+        _load(landing, warehouse, SALES_SOURCES)
+        _build(warehouse, target, *extra, models=SALES_MODELS)
+        if not extra:
+            _assert_equals_full_refresh(warehouse, target, SALES_MODELS)
+
+    refresh("--full-refresh")
+    orders = [row for path in sorted((generated / "shopify" / "order").iterdir())
+              for row in _csv_rows(path)]
+    oldest = orders[0]
+    # a customer with two orders or more: cancelling the first changes which one is new
+    by_customer: dict[str, list[dict[str, str]]] = {}
+    for row in orders:
+        if row["customer_id"]:
+            by_customer.setdefault(row["customer_id"], []).append(row)
+    repeat = next(rows for rows in by_customer.values() if len(rows) >= 2)
+    line = next(row for path in sorted((generated / "shopify" / "order_line").iterdir())
+                for row in _csv_rows(path) if row["order_id"] == oldest["id"])
+
+    # day 1, with a late refund of the oldest order
+    link_files(generated, landing, later[days[0]])
+    write(landing, "shopify/refund/refund_late.csv", _csv([{
+        "id": "9299999999991", "order_id": oldest["id"],
+        "created_at": f"{days[0]}T10:00:00+03:30"}]))
+    write(landing, "shopify/order_line_refund/order_line_refund_late.csv", _csv([{
+        "id": "9699999999991", "refund_id": "9299999999991", "order_line_id": line["id"],
+        "quantity": "1", "subtotal": line["price"]}]))
+    refresh()
+
+    # day 2, with a new version of the repeat customer's first order: cancelled
+    link_files(generated, landing, later[days[1]])
+    write(landing, "shopify/order/order_cancelled_late.csv", _csv([{
+        **repeat[0], "cancelled_at": f"{days[1]}T09:00:00+03:30",
+        "financial_status": "voided", "_fivetran_synced": f"{days[1]}T09:05:00+03:30"}]))
+    refresh()
+
+    # day 3, with a corrected FX rate for the first day of the sheet
+    link_files(generated, landing, later[days[2]])
+    sheet = _csv_rows(sorted((generated / "marketing" / "fx_rates").iterdir())[0])
+    corrected = {**sheet[0], "rate_to_reporting_currency": str(
+        round(float(sheet[0]["rate_to_reporting_currency"]) * 1.5, 6))}
+    write(landing, "marketing/fx_rates/fx_rates_correction.csv", _csv([corrected]))
+    refresh()
+    # the mess reached the models (else the comparison proves nothing about it)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        refunded = con.execute(
+            "select refund_count from intermediate.int_orders_enriched where order_id = ?",
+            [int(oldest["id"])]).fetchall()
+        numbers = con.execute(
+            "select order_id, is_cancelled, customer_order_number "
+            "from intermediate.int_orders_enriched where list_contains(?, order_id) "
+            "order by created_at, order_id", [[int(row["id"]) for row in repeat]]).fetchall()
+    assert refunded and refunded[0][0] >= 1
+    assert numbers[0][1] is True and numbers[0][2] is None
+    assert numbers[1][2] == 1

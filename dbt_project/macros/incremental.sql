@@ -87,3 +87,41 @@
         where linked.post_id is not null
     )
 {%- endmacro %}
+
+{#- The time this dbt invocation started, UTC, as a timestamp literal: the `_built_at` of every
+    row an incremental model keyed by an entity writes in this run. A model downstream of it
+    rebuilds the entities whose rows were written after its own latest `_built_at`. -#}
+{% macro built_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S.%f") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
+{#- In an incremental model keyed by an entity: when its previous run started, the latest
+    `_built_at` in {{ this }} (1900-01-01 when it is empty or has no `_built_at` yet: a table
+    built before the model was incremental, so the run processes everything once), a scalar
+    subquery. A raw row loaded after it (`_loaded_at`), or an upstream row built after it
+    (`_built_at`), is new to this run. -#}
+{% macro last_built_at() -%}
+    {%- set epoch = "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")" -%}
+    {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name')
+        | map('lower') | list if execute else ['_built_at'] -%}
+    {%- if '_built_at' in columns -%}
+    (
+        select coalesce(max(previous._built_at), {{ epoch }})
+        from {{ this }} as previous
+    )
+    {%- else -%}
+    {{ epoch }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- int_touches_classified's pre-hook: delete the own touches (`order-<id>`) of the orders
+    rebuilt since its previous run; the run writes them again for the orders GA4 still has
+    not linked. -#}
+{% macro order_touches_deleted() -%}
+    delete from {{ this }}
+    where order_id in (
+        select rebuilt.order_id
+        from {{ ref('int_orders_enriched') }} as rebuilt
+        where rebuilt._built_at > {{ last_built_at() }}
+    )
+{%- endmacro %}

@@ -11,12 +11,24 @@
 --                    0.4 to the last, 0.2 split evenly over the n - 2 in between.
 --   time_decay       weight 2^(-days_before_order / `attribution_half_life_days`) per touch,
 --                    normalised to sum 1 over the journey.
+-- Incremental by order: a run rebuilds the credits of the orders whose journey was rebuilt
+-- since the previous run (int_journey_touches_assembled._built_at).
 {%- set half_life_days = var('attribution_half_life_days') %}
+{{
+    config(**incremental_by_key('order_id'))
+}}
 
 with
 
 journey_touches as (
     select * from {{ ref('int_journey_touches_assembled') }}
+    {%- if is_incremental() %}
+        where order_id in (
+            select rebuilt.order_id
+            from {{ ref('int_journey_touches_assembled') }} as rebuilt
+            where rebuilt._built_at > {{ last_built_at() }}
+        )
+    {%- endif %}
 ),
 
 ranked as (
@@ -123,7 +135,8 @@ final as (
 
         -- timestamps
         touched_at,
-        order_created_at
+        order_created_at,
+        {{ built_at() }} as _built_at
     from credits
 )
 

@@ -9,12 +9,46 @@
 -- 'unattributed' touch (int_touches_classified). The journey join is on the user and a time
 -- range, never a cross join. Touches are numbered in time order (the purchase session last
 -- among touches of the same instant).
+-- Incremental by order: a run rebuilds the journeys of the orders rebuilt since the previous
+-- run, of the orders whose own touch was, and of every order of a GA4 user with a session
+-- touch rebuilt since (a late session can join an earlier order's window), and replaces
+-- those orders' rows.
 {%- set lookback_days = var('attribution_lookback_days') %}
+{{
+    config(**incremental_by_key('order_id'))
+}}
 
 with
 
+{%- if is_incremental() %}
+    orders_to_process as (
+        select rebuilt.order_id
+        from {{ ref('int_orders_enriched') }} as rebuilt
+        where rebuilt._built_at > {{ last_built_at() }}
+        union distinct
+        select rebuilt.order_id
+        from {{ ref('int_touches_classified') }} as rebuilt
+        where rebuilt.order_id is not null and rebuilt._built_at > {{ last_built_at() }}
+        union distinct
+        select user_orders.order_id
+        from {{ ref('int_orders_enriched') }} as user_orders
+        inner join {{ ref('int_touches_classified') }} as purchase_session
+            on user_orders.ga4_session_key = purchase_session.session_key
+        where purchase_session.user_pseudo_id in (
+            select rebuilt.user_pseudo_id
+            from {{ ref('int_touches_classified') }} as rebuilt
+            where
+                rebuilt.user_pseudo_id is not null
+                and rebuilt._built_at > {{ last_built_at() }}
+        )
+    ),
+{%- endif %}
+
 orders as (
     select * from {{ ref('int_orders_enriched') }}
+    {%- if is_incremental() %}
+        where order_id in (select orders_to_process.order_id from orders_to_process)
+    {%- endif %}
 ),
 
 touches as (
@@ -60,7 +94,11 @@ order_journeys as (
         touches.touch_key,
         false as is_purchase_session
     from touches
-    where touches.order_id is not null
+    where
+        touches.order_id is not null
+        {%- if is_incremental() %}
+            and touches.order_id in (select orders_to_process.order_id from orders_to_process)
+        {%- endif %}
 ),
 
 journey_touches as (
@@ -168,7 +206,8 @@ final as (
 
         -- timestamps
         touched_at,
-        order_created_at
+        order_created_at,
+        {{ built_at() }} as _built_at
     from positioned
 )
 

@@ -8,6 +8,23 @@
 -- the UTM campaign text, and the marketing/campaigns campaign it names by campaign_id or by
 -- utm_campaign, compared case-insensitively (a text that is one campaign's id and another's
 -- utm_campaign goes to the campaign whose id it is; NULL when no campaign matches).
+-- Incremental by touch: a run rebuilds the touches of the sessions loaded since the previous
+-- run and of the orders rebuilt since (int_orders_enriched._built_at), and every touch when
+-- a campaign landed. The pre-hook first deletes the rebuilt orders' own touches: an order
+-- GA4 has linked since has none any more.
+{{
+    config(
+        pre_hook="{% if is_incremental() %}{{ order_touches_deleted() }}{% endif %}",
+        **incremental_by_key('touch_key')
+    )
+}}
+{%- set every_touch -%}
+    exists (
+        select 1
+        from {{ ref('stg_marketing__campaigns') }} as changed
+        where changed._loaded_at > {{ last_built_at() }}
+    )
+{%- endset %}
 
 with
 
@@ -17,6 +34,9 @@ web_sessions as (
 
 orders as (
     select * from {{ ref('int_orders_enriched') }}
+    {%- if is_incremental() %}
+        where _built_at > {{ last_built_at() }} or {{ every_touch }}
+    {%- endif %}
 ),
 
 campaigns as (
@@ -78,6 +98,9 @@ session_touches as (
         web_sessions.social_platform,
         web_sessions.session_started_at as touched_at
     from web_sessions
+    {%- if is_incremental() %}
+        where web_sessions._loaded_at > {{ last_built_at() }} or {{ every_touch }}
+    {%- endif %}
 ),
 
 unlinked_orders as (
@@ -173,7 +196,8 @@ final as (
         touches.channel_group = 'Direct' as is_direct,
 
         -- timestamps
-        touches.touched_at
+        touches.touched_at,
+        {{ built_at() }} as _built_at
     from touches
     left join campaign_lookup
         on lower(touches.utm_campaign) = campaign_lookup.campaign_key

@@ -10,13 +10,94 @@
 -- The GA4 session an order can be linked to is the session of the first GA4 `purchase`
 -- event whose transaction_id is the order id; orders GA4 never saw (no consent, ad
 -- blockers, other devices) keep NULL session columns and is_linked_to_ga4 = false.
+-- Incremental by order: a run rebuilds every order whose figures can have changed since the
+-- previous run, whole, and replaces its row: a new version of the order; every order of a
+-- customer with a new order version or customer record (the customer's sequence); a refund
+-- or refunded line loaded; a GA4 purchase event of the order loaded, or a change to its
+-- linked session; and every order when an FX rate landed or the order history's first day
+-- moved. `_built_at` tells the attribution models downstream which orders changed.
 {%- set reporting_currency = var('reporting_currency') %}
+-- depends_on: {{ ref('stg_marketing__fx_rates') }}
+{{
+    config(**incremental_by_key('order_id'))
+}}
 
 with
 
 orders as (
     select * from {{ ref('stg_shopify__orders') }}
 ),
+
+{%- if is_incremental() %}
+    changed_orders as (
+        select changed.order_id
+        from {{ ref('stg_shopify__orders') }} as changed
+        where changed._loaded_at > {{ last_built_at() }}
+    ),
+
+    changed_customers as (
+        -- every customer an order version names, old or new, and customers loaded since
+        select versions.customer_id
+        from {{ ref('stg_shopify__orders') }} as versions
+        where versions.order_id in (select changed_orders.order_id from changed_orders)
+        union distinct
+        select changed.customer_id
+        from {{ ref('stg_shopify__customers') }} as changed
+        where changed._loaded_at > {{ last_built_at() }}
+    ),
+
+    orders_to_process as (
+        select changed_orders.order_id from changed_orders
+        union distinct
+        select customer_orders.order_id
+        from {{ ref('stg_shopify__orders') }} as customer_orders
+        where
+            customer_orders.customer_id in (
+                select changed_customers.customer_id from changed_customers
+            )
+        union distinct
+        select changed.order_id
+        from {{ ref('stg_shopify__refunds') }} as changed
+        where changed._loaded_at > {{ last_built_at() }}
+        union distinct
+        select refunded.order_id
+        from {{ ref('stg_shopify__refunds') }} as refunded
+        inner join {{ ref('stg_shopify__order_line_refunds') }} as changed
+            on refunded.refund_id = changed.refund_id
+        where changed._loaded_at > {{ last_built_at() }}
+        union distinct
+        select purchased.order_id
+        from {{ ref('stg_shopify__orders') }} as purchased
+        inner join {{ ref('int_web_events_sessionised') }} as changed
+            on cast(purchased.order_id as {{ dbt.type_string() }}) = changed.transaction_id
+        where
+            changed.event_name = 'purchase'
+            and changed._loaded_at > {{ last_built_at() }}
+        union distinct
+        select linked.order_id
+        from {{ this }} as linked
+        inner join {{ ref('int_web_sessions_assembled') }} as changed
+            on linked.ga4_session_key = changed.session_key
+        where changed._loaded_at > {{ last_built_at() }}
+        union distinct
+        -- every order: an FX rate landed, or the order history's first day moved
+        select every_order.order_id
+        from {{ ref('stg_shopify__orders') }} as every_order
+        where
+            exists (
+                select 1
+                from {{ ref('stg_marketing__fx_rates') }} as changed
+                where changed._loaded_at > {{ last_built_at() }}
+            )
+            or (
+                select min(stored.order_history_start_date) from {{ this }} as stored
+            ) != (
+                select min({{ local_date('history.created_at') }})
+                from {{ ref('stg_shopify__orders') }} as history
+                where history.is_latest
+            )
+    ),
+{%- endif %}
 
 refunds as (
     select * from {{ ref('stg_shopify__refunds') }}
@@ -59,6 +140,12 @@ purchase_sessions as (
             event_name = 'purchase'
             and transaction_id is not null
             and session_key is not null
+            {%- if is_incremental() %}
+                and transaction_id in (
+                    select cast(orders_to_process.order_id as {{ dbt.type_string() }})
+                    from orders_to_process
+                )
+            {%- endif %}
     ) as ranked
     where purchase_rank = 1
 ),
@@ -79,9 +166,16 @@ order_sessions as (
         on purchase_sessions.session_key = web_sessions.session_key
 ),
 
-latest_orders as (
+every_latest_order as (
     select * from orders
     where is_latest
+),
+
+latest_orders as (
+    select * from every_latest_order
+    {%- if is_incremental() %}
+        where order_id in (select orders_to_process.order_id from orders_to_process)
+    {%- endif %}
 ),
 
 refund_amounts as (
@@ -130,26 +224,32 @@ order_refunds as (
 order_history as (
     -- First business-local date of the order history loaded: a customer whose record is
     -- older than that may have bought before it.
-    select min({{ local_date('latest_orders.created_at') }}) as history_start_date
-    from latest_orders
+    select min({{ local_date('every_latest_order.created_at') }}) as history_start_date
+    from every_latest_order
 ),
 
 customer_sequence as (
     -- the order's place in the customer's sequence of kept (non-cancelled) orders, by
-    -- created_at (order_id breaks ties); NULL for cancelled orders and guest checkouts
+    -- created_at (order_id breaks ties), over every order of the customers of the orders
+    -- built; NULL for cancelled orders and guest checkouts
     select
-        latest_orders.order_id,
+        customer_orders.order_id,
         case
-            when latest_orders.customer_id is not null and not latest_orders.is_cancelled
+            when customer_orders.customer_id is not null and not customer_orders.is_cancelled
                 then row_number() over (
-                    partition by latest_orders.customer_id, latest_orders.is_cancelled
-                    order by latest_orders.created_at, latest_orders.order_id
+                    partition by customer_orders.customer_id, customer_orders.is_cancelled
+                    order by customer_orders.created_at, customer_orders.order_id
                 )
         end as customer_order_number,
         {{ local_date('customers.created_at') }} as customer_created_date
-    from latest_orders
+    from every_latest_order as customer_orders
     left join customers
-        on latest_orders.customer_id = customers.customer_id
+        on customer_orders.customer_id = customers.customer_id
+    {%- if is_incremental() %}
+        where
+            customer_orders.customer_id in (select latest_orders.customer_id from latest_orders)
+            or customer_orders.order_id in (select latest_orders.order_id from latest_orders)
+    {%- endif %}
 ),
 
 joined as (
@@ -252,7 +352,8 @@ final as (
         session_started_at,
         processed_at,
         cancelled_at,
-        version_synced_at
+        version_synced_at,
+        {{ built_at() }} as _built_at
 
     from joined
 )

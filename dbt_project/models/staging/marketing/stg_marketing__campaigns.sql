@@ -24,7 +24,10 @@ renamed as (
 
         -- dates
         {{ column_or_null(available, 'start_date', 'date') }} as start_date,
-        {{ column_or_null(available, 'end_date', 'date') }} as end_date
+        {{ column_or_null(available, 'end_date', 'date') }} as end_date,
+
+        -- timestamps
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

@@ -1,5 +1,6 @@
 -- One row per day and currency: units of the reporting currency one unit of the currency is
 -- worth that day (only the days the FX sheet gives; int_fx_rates_filled fills the gaps).
+{%- set available = source_columns(source('marketing', 'fx_rates')) %}
 
 with
 
@@ -17,7 +18,10 @@ renamed as (
             as rate_to_reporting_currency,
 
         -- dates
-        cast({{ adapter.quote('date') }} as date) as rate_date
+        cast({{ adapter.quote('date') }} as date) as rate_date,
+
+        -- timestamps
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

@@ -22,7 +22,8 @@ renamed as (
             as has_accepted_marketing,
 
         -- timestamps
-        {{ to_utc('created_at') }} as created_at
+        {{ to_utc('created_at') }} as created_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

@@ -16,7 +16,10 @@ renamed as (
 
         -- numerics
         {{ measure(available, 'quantity', dbt.type_bigint()) }} as refunded_quantity,
-        {{ measure(available, 'subtotal', dbt.type_numeric()) }} as refunded_subtotal
+        {{ measure(available, 'subtotal', dbt.type_numeric()) }} as refunded_subtotal,
+
+        -- timestamps
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )

@@ -40,7 +40,8 @@ renamed as (
             as processed_at,
         {{ to_utc(column_or_null(available, 'cancelled_at', type_timestamp_tz())) }}
             as cancelled_at,
-        {{ to_utc('_fivetran_synced') }} as version_synced_at
+        {{ to_utc('_fivetran_synced') }} as version_synced_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 ),
@@ -96,7 +97,8 @@ versioned as (
         created_at,
         processed_at,
         cancelled_at,
-        version_synced_at
+        version_synced_at,
+        _loaded_at
 
     from utm_parsed
 )

@@ -1,5 +1,6 @@
 -- One row per Shopify refund: which order, when. Amounts are on its refunded lines
 -- (stg_shopify__order_line_refunds).
+{%- set available = source_columns(source('shopify', 'refund')) %}
 
 with
 
@@ -14,7 +15,8 @@ renamed as (
         order_id,
 
         -- timestamps
-        {{ to_utc('created_at') }} as refunded_at
+        {{ to_utc('created_at') }} as refunded_at,
+        {{ loaded_at(available) }} as _loaded_at
 
     from source
 )
