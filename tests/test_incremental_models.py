@@ -2,8 +2,9 @@
 refresh: the sample's last days arrive one refresh at a time, with the mess real connectors
 send between them (a restated snapshot of an old post, a comment on an old post, a statistic
 whose link to its post arrives a day after the statistic; a late refund of an old order, an
-old order cancelled by a later version, a corrected FX rate). After the last refresh, the
-models must hold exactly what a full refresh of the same raw tables builds."""
+old order cancelled by a later version, a purchase event a day late, an FX sheet exported
+again with a corrected rate). After every refresh, the models must hold exactly what a full
+refresh of the same raw tables builds."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ import csv
 import io
 import json
 import shutil
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from benchmarks.samples import data_files, held_back, link_files
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY
@@ -85,6 +87,13 @@ def _assert_equals_full_refresh(warehouse: Path, target: Path,
     incremental, full = _rows(warehouse, models), _rows(copy, models)
     for model in models:
         assert incremental[model] == full[model], model
+
+
+def _is_linked(warehouse: Path, transaction_id: str) -> bool | None:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("select is_linked_to_ga4 from intermediate.int_orders_enriched "
+                          "where transaction_id = ?", [transaction_id]).fetchone()
+    return None if row is None else bool(row[0])
 
 
 def _first_days(generated: Path, landing: Path) -> tuple[list[date], dict[date, list[Path]]]:
@@ -213,8 +222,18 @@ def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -
     line = next(row for path in sorted((generated / "shopify" / "order_line").iterdir())
                 for row in _csv_rows(path) if row["order_id"] == oldest["id"])
 
-    # day 1, with a late refund of the oldest order
-    link_files(generated, landing, later[days[0]])
+    # day 1, with a late refund of the oldest order, and without the GA4 purchase event of one
+    # of the day's orders (it arrives a day late: the order goes from unlinked to linked)
+    late_purchase = ""
+    for relative in later[days[0]]:
+        if relative.parts[:2] != ("ga4", "events"):
+            link_files(generated, landing, [relative])
+            continue
+        lines = (generated / relative).read_text(encoding="utf-8").splitlines(keepends=True)
+        late_purchase = next(line for line in lines
+                             if json.loads(line)["event_name"] == "purchase")
+        write(landing, str(relative), "".join(line for line in lines if line != late_purchase))
+    assert late_purchase
     write(landing, "shopify/refund/refund_late.csv", _csv([{
         "id": "9299999999991", "order_id": oldest["id"],
         "created_at": f"{days[0]}T10:00:00+03:30"}]))
@@ -222,30 +241,44 @@ def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -
         "id": "9699999999991", "refund_id": "9299999999991", "order_line_id": line["id"],
         "quantity": "1", "subtotal": line["price"]}]))
     refresh()
+    transaction = json.loads(late_purchase)["ecommerce"]["transaction_id"]
+    assert _is_linked(warehouse, transaction) is False
 
-    # day 2, with a new version of the repeat customer's first order: cancelled
+    # day 2, with the late purchase event, and a new version of the repeat customer's first
+    # order: cancelled
     link_files(generated, landing, later[days[1]])
+    write(landing, f"ga4/events/events_{days[1]:%Y%m%d}_late.jsonl", late_purchase)
     write(landing, "shopify/order/order_cancelled_late.csv", _csv([{
         **repeat[0], "cancelled_at": f"{days[1]}T09:00:00+03:30",
         "financial_status": "voided", "_fivetran_synced": f"{days[1]}T09:05:00+03:30"}]))
     refresh()
+    assert _is_linked(warehouse, transaction) is True
 
-    # day 3, with a corrected FX rate for the first day of the sheet
+    # day 3, with the FX sheet of the oldest order's UTC date exported again, its rate for the
+    # order's currency on that date corrected (the loader replaces a re-landed file's rows)
     link_files(generated, landing, later[days[2]])
-    sheet = _csv_rows(sorted((generated / "marketing" / "fx_rates").iterdir())[0])
-    corrected = {**sheet[0], "rate_to_reporting_currency": str(
-        round(float(sheet[0]["rate_to_reporting_currency"]) * 1.5, 6))}
-    write(landing, "marketing/fx_rates/fx_rates_correction.csv", _csv([corrected]))
+    utc_day = datetime.fromisoformat(oldest["created_at"]).astimezone(UTC).date().isoformat()
+    sheet = next(path for path in sorted((generated / "marketing" / "fx_rates").iterdir())
+                 if any(row["date"] == utc_day for row in _csv_rows(path)))
+    rates = _csv_rows(sheet)
+    rate = next(row for row in rates
+                if row["date"] == utc_day and row["currency"] == oldest["currency"])
+    corrected_rate = float(rate["rate_to_reporting_currency"]) * 1.5
+    rate["rate_to_reporting_currency"] = repr(corrected_rate)
+    relanded = landing / sheet.relative_to(generated)
+    relanded.unlink()  # a hard link into the generated sample: never write through it
+    write(landing, str(sheet.relative_to(generated)), _csv(rates))
     refresh()
     # the mess reached the models (else the comparison proves nothing about it)
     with duckdb.connect(str(warehouse), read_only=True) as con:
         refunded = con.execute(
-            "select refund_count from intermediate.int_orders_enriched where order_id = ?",
-            [int(oldest["id"])]).fetchall()
+            "select refund_count, order_fx_rate from intermediate.int_orders_enriched "
+            "where order_id = ?", [int(oldest["id"])]).fetchall()
         numbers = con.execute(
             "select order_id, is_cancelled, customer_order_number "
             "from intermediate.int_orders_enriched where list_contains(?, order_id) "
             "order by created_at, order_id", [[int(row["id"]) for row in repeat]]).fetchall()
     assert refunded and refunded[0][0] >= 1
+    assert refunded[0][1] == pytest.approx(corrected_rate)
     assert numbers[0][1] is True and numbers[0][2] is None
     assert numbers[1][2] == 1

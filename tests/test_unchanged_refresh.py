@@ -1,7 +1,8 @@
 """A refresh with nothing new does not rebuild the models: the dbt step sees that the models'
 inputs (loaded files, analysed texts, the dbt project, its vars, the mart suites) are those of
 the last published build and builds nothing, so the marts, the serving copy and the report
-stay as they are. Anything new, or a build that never reached the publish, builds again."""
+stay as they are. Anything new, or a build that never reached the publish, builds again: new
+data incrementally, new code (project, vars, engine) as a full refresh."""
 
 from __future__ import annotations
 
@@ -46,13 +47,23 @@ def _orders_rows(warehouse: Path) -> int:
     return int(row[0]) if row else -1
 
 
+def _orders_built(warehouse: Path) -> tuple[int, object, object]:
+    """Orders, and the earliest and latest run that wrote one (int_orders_enriched._built_at)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        row = con.execute("select count(*), min(_built_at), max(_built_at) "
+                          "from intermediate.int_orders_enriched").fetchone()
+    assert row is not None
+    return int(row[0]), row[1], row[2]
+
+
 def _empty_a_mart(warehouse: Path) -> None:
     """A mark only a rebuild removes: the mart emptied behind dbt's back."""
     with duckdb.connect(str(warehouse)) as con:
         con.execute("delete from marts.kpi_tier_3_daily")
 
 
-def test_nothing_new_builds_nothing_and_anything_new_builds(pipeline, tmp_path: Path) -> None:
+def test_nothing_new_builds_nothing_and_anything_new_builds(
+        pipeline, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     landing = tmp_path / "landing"
     shutil.copytree(pipeline[0], landing)
     held_back = tmp_path / "held_back.jsonl"
@@ -61,6 +72,7 @@ def test_nothing_new_builds_nothing_and_anything_new_builds(pipeline, tmp_path: 
 
     first = _refresh(landing, warehouse)
     assert not models_skipped(first)
+    orders, first_built, _ = _orders_built(warehouse)
     first_publish = _published(first)
     assert first_publish is not None
     assert _orders_rows(warehouse) > 0
@@ -81,6 +93,8 @@ def test_nothing_new_builds_nothing_and_anything_new_builds(pipeline, tmp_path: 
     second_publish = _published(new_day)
     assert second_publish not in (None, first_publish)
     assert _orders_rows(warehouse) > 0
+    # ... incrementally: the orders no GA4 event of that day touches keep their first build
+    assert _orders_built(warehouse)[1] == first_built
 
     # a build whose publish never completed is built again, though nothing is new
     _empty_a_mart(warehouse)
@@ -89,6 +103,15 @@ def test_nothing_new_builds_nothing_and_anything_new_builds(pipeline, tmp_path: 
     again = _refresh(landing, warehouse)
     assert not models_skipped(again)
     assert _orders_rows(warehouse) > 0
+    _, _, latest_built = _orders_built(warehouse)
+
+    # new code (here a var), nothing new landed: a full refresh rebuilds every order
+    monkeypatch.setenv("DBT_VARS", '{"ga4_lookback_days": 4}')
+    recoded = _refresh(landing, warehouse)
+    assert not models_skipped(recoded)
+    rebuilt_orders, rebuilt_first, _ = _orders_built(warehouse)
+    assert rebuilt_orders == orders
+    assert rebuilt_first > latest_built
 
 
 def test_the_fingerprint_follows_every_input(pipeline, tmp_path: Path) -> None:

@@ -19,9 +19,12 @@ from dagster_duckdb import DuckDBResource
 
 from orchestration.defs import settings
 from orchestration.defs.dbt.fingerprint import (
+    code_digest,
     inputs_fingerprint,
+    last_built_code,
     last_published,
     record_build,
+    record_code,
     sees_every_input,
 )
 from orchestration.defs.dbt.project import dbt_project, ensure_manifest
@@ -36,6 +39,11 @@ UNCHANGED_MESSAGE = (
     "the mart suites since the last published build, so dbt did not run and the marts, their "
     "checks, the serving copy and the report stay as they are (DBT_SKIP_UNCHANGED=false "
     "builds anyway)")
+
+FULL_REFRESH_MESSAGE = (
+    "full refresh: the dbt project, its vars or the engine differ from the last successful "
+    "build's (or no build is recorded), so every incremental model is rebuilt whole under "
+    "this code")
 
 
 class WarehouseTranslator(DagsterDbtTranslator):
@@ -100,6 +108,13 @@ def dbt_models(
             # the last build left them (downstream steps are skipped)
             context.log.info(UNCHANGED_MESSAGE)
             return
+    code = code_digest(dbt_vars)
+    with duckdb.get_connection() as con:
+        previous_code = last_built_code(con)
+    if code != previous_code:
+        # incremental models rebuild only what new data touched: under new code, rebuild all
+        args.append("--full-refresh")
+        context.log.info(FULL_REFRESH_MESSAGE)
     spark = SparkPaths.from_settings() if engine == "spark" else None
     if spark is not None:
         started = time.monotonic()
@@ -122,8 +137,10 @@ def dbt_models(
         context.log.info(f"Spark: {len(mirrored)} tables of {', '.join(SERVED_SCHEMAS)} and "
                          f"those the mart suites read ({sum(mirrored.values()):,} rows) copied "
                          f"into {duckdb.database}")
-    if fingerprint is not None:  # dbt succeeded (a failed build raised above)
-        with duckdb.get_connection() as con:
+    with duckdb.get_connection() as con:  # dbt succeeded (a failed build raised above)
+        if every_model:  # a subset leaves the other models under the code they were built by
+            record_code(con, code, context.run_id)
+        if fingerprint is not None:
             record_build(con, fingerprint, context.run_id)
     # dbt has exited: a preview of each mart built (row count, latest date, headline figures)
     yield from mart_observations(duckdb.database, (

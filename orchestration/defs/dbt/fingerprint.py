@@ -17,6 +17,11 @@ The fingerprint covers:
 
 When a var points a source at tables the loader does not write (``<source>_schema``, an ELT
 tool's tables), their changes cannot be seen: every build runs.
+
+The code digest (the dbt project's files, ``DBT_VARS`` and the engine) is stored after every
+successful build (``raw_meta.model_code``). An incremental model rebuilds only what new data
+touched, so a build under other code (an upgrade, a changed seed or var) than the last one's
+is a full refresh: every incremental table is rebuilt under the new code.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from orchestration.defs import settings
 from orchestration.defs.dbt.project import DBT_PROJECT_DIR, PROJECT_FILES
 
 MODEL_BUILDS = "raw_meta.model_builds"
+MODEL_CODE = "raw_meta.model_code"
 LOADED_FILES = "raw_meta.loaded_files"
 TEXT_ANALYSIS_SCHEMA = "text_analysis"
 PROJECT_FOLDERS = ("models", "macros", "tests", "seeds", "analyses")
@@ -63,13 +69,36 @@ def _tables(con: duckdb.DuckDBPyConnection, schema: str) -> list[str]:
         "and table_type = 'BASE TABLE' order by table_name", [schema]).fetchall()]
 
 
-def inputs_fingerprint(con: duckdb.DuckDBPyConnection, dbt_vars: dict[str, Any],
-                       project_dir: Path = DBT_PROJECT_DIR) -> str:
+def code_digest(dbt_vars: dict[str, Any], project_dir: Path = DBT_PROJECT_DIR) -> str:
+    """What the models are built from besides data: the project's files, the vars, the engine."""
     digest = hashlib.sha256()
     digest.update(project_digest(project_dir).encode())
     digest.update(json.dumps(dbt_vars, sort_keys=True, default=str).encode())
-    # the same inputs built by another engine (WAREHOUSE_ENGINE) are another build
     digest.update(settings.warehouse_engine().encode())
+    return digest.hexdigest()
+
+
+def last_built_code(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The code digest of the latest successful build (None: no build recorded yet)."""
+    if "model_code" not in _tables(con, "raw_meta"):
+        return None
+    row = con.execute(f"select code_digest from {MODEL_CODE} "
+                      "order by built_at desc limit 1").fetchone()
+    return str(row[0]) if row else None
+
+
+def record_code(con: duckdb.DuckDBPyConnection, code: str, run_id: str) -> None:
+    con.execute("create schema if not exists raw_meta")
+    con.execute(f"create table if not exists {MODEL_CODE} (code_digest varchar not null, "
+                "run_id varchar not null, built_at timestamptz not null)")
+    con.execute(f"insert into {MODEL_CODE} values (?, ?, ?)", [code, run_id, datetime.now(UTC)])
+
+
+def inputs_fingerprint(con: duckdb.DuckDBPyConnection, dbt_vars: dict[str, Any],
+                       project_dir: Path = DBT_PROJECT_DIR) -> str:
+    digest = hashlib.sha256()
+    # the same inputs built by another engine (WAREHOUSE_ENGINE) are another build
+    digest.update(code_digest(dbt_vars, project_dir).encode())
     if _tables(con, "raw_meta").count("loaded_files"):
         for row in con.execute(
                 f"select source, table_name, source_file, file_hash, status, "
