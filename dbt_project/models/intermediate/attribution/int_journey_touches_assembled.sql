@@ -94,11 +94,10 @@ order_journeys as (
         touches.touch_key,
         false as is_purchase_session
     from touches
-    where
-        touches.order_id is not null
-        {%- if is_incremental() %}
-            and touches.order_id in (select orders_to_process.order_id from orders_to_process)
-        {%- endif %}
+    where touches.order_id is not null
+    {%- if is_incremental() %}
+        and touches.order_id in (select orders_to_process.order_id from orders_to_process)
+    {%- endif %}
 ),
 
 journey_touches as (

@@ -117,6 +117,12 @@ fx_rates as (
 
 web_events as (
     select * from {{ ref('int_web_events_sessionised') }}
+    {%- if is_incremental() %}
+        where transaction_id in (
+            select cast(orders_to_process.order_id as {{ dbt.type_string() }})
+            from orders_to_process
+        )
+    {%- endif %}
 ),
 
 web_sessions as (
@@ -140,12 +146,6 @@ purchase_sessions as (
             event_name = 'purchase'
             and transaction_id is not null
             and session_key is not null
-            {%- if is_incremental() %}
-                and transaction_id in (
-                    select cast(orders_to_process.order_id as {{ dbt.type_string() }})
-                    from orders_to_process
-                )
-            {%- endif %}
     ) as ranked
     where purchase_rank = 1
 ),
