@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import dagster as dg
 import duckdb
@@ -84,6 +88,20 @@ def write(landing: Path, relative: str, text: str | bytes) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+def jsonl_text(records: Iterable[dict[str, Any]]) -> str:
+    """Records as a JSON-lines file's text (non-ASCII kept as is)."""
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def csv_text(records: list[dict[str, str]]) -> str:
+    """Records as a CSV file's text, the first record's keys as the header."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return out.getvalue()
 
 
 def materialized(result: dg.ExecuteInProcessResult, table: tuple[str, str]) -> dict:

@@ -22,7 +22,7 @@ from benchmarks.samples import data_files, held_back, link_files
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY
 from orchestration.defs.ingest.loader import RawLoader
 from sample_data import generate
-from tests.conftest import run_dbt, write
+from tests.conftest import csv_text, jsonl_text, run_dbt, write
 
 END = date(2026, 11, 1)
 SOURCES = ("facebook_pages", "instagram_business", "linkedin_pages", "social_comments")
@@ -110,21 +110,9 @@ def _csv_rows(path: Path) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
 
 
-def _csv(rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def _linkedin_keys(warehouse: Path) -> set[str]:
     with duckdb.connect(str(warehouse), read_only=True) as con:
         return {k for (k,) in con.execute(f"select distinct post_id from {MODELS[2]}").fetchall()}
-
-
-def _jsonl(rows: list[dict]) -> str:
-    return "".join(json.dumps(row) + "\n" for row in rows)
 
 
 def _first_row(landing: Path, folder: str) -> dict:
@@ -158,11 +146,11 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
     # day 2, with the statistic's link to its post, and a restated snapshot of the oldest
     # Facebook post's first day (a later sync of that date, more likes)
     link_files(generated, landing, later[days[1]])
-    write(landing, "linkedin_pages/ugc_post_share_statistic/rekeyed.jsonl", _jsonl([{
+    write(landing, "linkedin_pages/ugc_post_share_statistic/rekeyed.jsonl", jsonl_text([{
         "share_statistic_id": REKEYED_STATISTIC,
         "ugc_post_id": f"urn:li:ugcPost:{REKEYED_POST}"}]))
     snapshot = _first_row(generated, "facebook_pages/lifetime_post_metrics_total")
-    write(landing, "facebook_pages/lifetime_post_metrics_total/restated.jsonl", _jsonl([{
+    write(landing, "facebook_pages/lifetime_post_metrics_total/restated.jsonl", jsonl_text([{
         **snapshot,
         "post_reactions_like_total": (snapshot["post_reactions_like_total"] or 0) + 7,
         "_fivetran_synced": f"{snapshot['date']}T23:59:00Z"}]))
@@ -182,7 +170,7 @@ def test_post_metrics_incremental_equals_full_refresh(tmp_path: Path) -> None:
         lines = (generated / relative).read_text(encoding="utf-8").splitlines(keepends=True)
         write(landing, str(relative), "".join(
             line for line in lines if f'"{quiet["post_id"]}"' not in line))
-    write(landing, "social_comments/comments/comments_late.jsonl", _jsonl([{
+    write(landing, "social_comments/comments/comments_late.jsonl", jsonl_text([{
         "platform": "facebook", "comment_id": "late-1", "post_id": quiet["post_id"],
         "parent_comment_id": None, "created_at": f"{quiet['date']}T09:00:00Z",
         "author_id": "c1", "text": "late", "like_count": 0, "is_from_owner": False}]))
@@ -234,10 +222,10 @@ def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -
                              if json.loads(line)["event_name"] == "purchase")
         write(landing, str(relative), "".join(line for line in lines if line != late_purchase))
     assert late_purchase
-    write(landing, "shopify/refund/refund_late.csv", _csv([{
+    write(landing, "shopify/refund/refund_late.csv", csv_text([{
         "id": "9299999999991", "order_id": oldest["id"],
         "created_at": f"{days[0]}T10:00:00+03:30"}]))
-    write(landing, "shopify/order_line_refund/order_line_refund_late.csv", _csv([{
+    write(landing, "shopify/order_line_refund/order_line_refund_late.csv", csv_text([{
         "id": "9699999999991", "refund_id": "9299999999991", "order_line_id": line["id"],
         "quantity": "1", "subtotal": line["price"]}]))
     refresh()
@@ -248,7 +236,7 @@ def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -
     # order: cancelled
     link_files(generated, landing, later[days[1]])
     write(landing, f"ga4/events/events_{days[1]:%Y%m%d}_late.jsonl", late_purchase)
-    write(landing, "shopify/order/order_cancelled_late.csv", _csv([{
+    write(landing, "shopify/order/order_cancelled_late.csv", csv_text([{
         **repeat[0], "cancelled_at": f"{days[1]}T09:00:00+03:30",
         "financial_status": "voided", "_fivetran_synced": f"{days[1]}T09:05:00+03:30"}]))
     refresh()
@@ -267,7 +255,7 @@ def test_orders_and_attribution_incremental_equal_full_refresh(tmp_path: Path) -
     rate["rate_to_reporting_currency"] = repr(corrected_rate)
     relanded = landing / sheet.relative_to(generated)
     relanded.unlink()  # a hard link into the generated sample: never write through it
-    write(landing, str(sheet.relative_to(generated)), _csv(rates))
+    write(landing, str(sheet.relative_to(generated)), csv_text(rates))
     refresh()
     # the mess reached the models (else the comparison proves nothing about it)
     with duckdb.connect(str(warehouse), read_only=True) as con:

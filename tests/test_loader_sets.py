@@ -18,7 +18,7 @@ from orchestration.defs.ingest import loader as loader_module
 from orchestration.defs.ingest.contracts import TABLES_BY_KEY, Table
 from orchestration.defs.ingest.loader import RawLoader
 from orchestration.defs.quality.batch import GxBatchValidator
-from tests.conftest import write
+from tests.conftest import jsonl_text, write
 from tests.test_atomic_and_formats import no_follower_collapse
 
 SPEND = TABLES_BY_KEY[("marketing", "spend")]
@@ -189,24 +189,20 @@ def _events(day: str, names: list[str], first: int = 0) -> list[dict]:
             for i, name in enumerate(names)]
 
 
-def _jsonl(events: list[dict]) -> str:
-    return "".join(json.dumps(e) + "\n" for e in events)
-
-
 def test_a_day_landed_again_among_other_files_replaces_only_that_day(
     landing: Path, warehouse: Path
 ):
-    write(landing, "ga4/events/d1.jsonl", _jsonl(_events("20260301", ["a", "b"])))
-    write(landing, "ga4/events/d2.jsonl", _jsonl(_events("20260302", ["c"])))
+    write(landing, "ga4/events/d1.jsonl", jsonl_text(_events("20260301", ["a", "b"])))
+    write(landing, "ga4/events/d2.jsonl", jsonl_text(_events("20260302", ["c"])))
     with duckdb.connect(str(warehouse)) as con:
         RawLoader(con, landing, "k").load_table(GA4)
         # one run: day 1 exported twice (x1: one event more; x2: x1's events and one more,
         # in another order), late events of day 2, and a new day 3
-        write(landing, "ga4/events/x1.jsonl", _jsonl(_events("20260301", ["a", "b", "late"])))
-        write(landing, "ga4/events/x2.jsonl", _jsonl(
+        write(landing, "ga4/events/x1.jsonl", jsonl_text(_events("20260301", ["a", "b", "late"])))
+        write(landing, "ga4/events/x2.jsonl", jsonl_text(
             list(reversed(_events("20260301", ["a", "b", "late", "later"])))))
-        write(landing, "ga4/events/d2_late.jsonl", _jsonl(_events("20260302", ["d"], 1)))
-        write(landing, "ga4/events/d3.jsonl", _jsonl(_events("20260303", ["e", "f"])))
+        write(landing, "ga4/events/d2_late.jsonl", jsonl_text(_events("20260302", ["d"], 1)))
+        write(landing, "ga4/events/d3.jsonl", jsonl_text(_events("20260303", ["e", "f"])))
         files = {f.source_file.rsplit("/", 1)[1]: f for f in
                  RawLoader(con, landing, "k", run_id="second").load_table(GA4).files}
         assert {n: (f.status, f.rows_loaded) for n, f in files.items()} == {

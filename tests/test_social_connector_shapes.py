@@ -11,8 +11,6 @@ for real through Dagster."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections import defaultdict
 from datetime import date
@@ -22,7 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.conftest import build_everything, failure_message, write
+from tests.conftest import build_everything, csv_text, failure_message, jsonl_text, write
 
 D2, D3, D4 = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 4)
 REACTIONS = ("like", "love", "wow", "haha", "sorry", "anger")
@@ -31,10 +29,6 @@ TIER_2 = "marts.kpi_tier_2_daily"
 TIER_3 = "marts.kpi_tier_3_daily"
 POST_DAYS = "intermediate.int_post_daily_metrics_unioned"
 ACCOUNT_DAYS = "intermediate.int_account_daily_metrics_unioned"
-
-
-def _jsonl(records: list[dict[str, Any]]) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 def _reactions(like: int | None, love: int | None = 0, wow: int | None = 0,
@@ -234,37 +228,29 @@ c2,2026-11-03T08:50:00Z,two@example.com,false
 FX_RATES = "date,currency,rate_to_reporting_currency\n2026-11-01,USD,1.0\n"
 
 
-def _csv(records: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(records)
-    return out.getvalue()
-
-
 def _land(landing: Path) -> None:
     files: dict[str, str] = {
         "social_accounts/accounts/accounts.csv": ACCOUNTS,
         "social_accounts/daily/daily.csv": ACCOUNT_DAILY,
-        "social_comments/comments/comments.jsonl": _jsonl(COMMENTS),
-        "facebook_pages/post_history/post_history.jsonl": _jsonl(FB_POSTS),
-        "facebook_pages/lifetime_post_metrics_total/metrics.jsonl": _jsonl(FB_METRICS),
-        "facebook_pages/daily_page_metrics_total/pages.jsonl": _jsonl(FB_PAGE_DAYS),
-        "instagram_business/user_history/users.jsonl": _jsonl(IG_USERS),
-        "instagram_business/media_history/media.jsonl": _jsonl(IG_MEDIA),
-        "instagram_business/media_insights/insights.jsonl": _jsonl(IG_INSIGHTS),
-        "twitter_organic/twitter_user_history/users.jsonl": _jsonl(X_USERS),
-        "twitter_organic/account_history/accounts.jsonl": _jsonl(X_ACCOUNTS),
-        "twitter_organic/tweet/tweets.jsonl": _jsonl(X_TWEETS),
-        "twitter_organic/organic_tweet_report/reports.jsonl": _jsonl(X_REPORTS),
-        "linkedin_pages/organization/organization.jsonl": _jsonl(LI_ORGANIZATION),
-        "linkedin_pages/ugc_post_history/posts.jsonl": _jsonl(LI_POSTS),
-        "linkedin_pages/organization_ugc_post/links.jsonl": _jsonl(LI_ORG_POSTS),
-        "linkedin_pages/ugc_post_share_statistic/links.jsonl": _jsonl(LI_SHARE_LINKS),
-        "linkedin_pages/share_statistic/statistics.jsonl": _jsonl(LI_STATISTICS),
-        "youtube_analytics/video/videos.jsonl": _jsonl(YT_VIDEOS),
-        "youtube_analytics/channel_basic_a_2/report.jsonl": _jsonl(YT_REPORTS),
-        "shopify/order/orders.csv": _csv(ORDERS),
+        "social_comments/comments/comments.jsonl": jsonl_text(COMMENTS),
+        "facebook_pages/post_history/post_history.jsonl": jsonl_text(FB_POSTS),
+        "facebook_pages/lifetime_post_metrics_total/metrics.jsonl": jsonl_text(FB_METRICS),
+        "facebook_pages/daily_page_metrics_total/pages.jsonl": jsonl_text(FB_PAGE_DAYS),
+        "instagram_business/user_history/users.jsonl": jsonl_text(IG_USERS),
+        "instagram_business/media_history/media.jsonl": jsonl_text(IG_MEDIA),
+        "instagram_business/media_insights/insights.jsonl": jsonl_text(IG_INSIGHTS),
+        "twitter_organic/twitter_user_history/users.jsonl": jsonl_text(X_USERS),
+        "twitter_organic/account_history/accounts.jsonl": jsonl_text(X_ACCOUNTS),
+        "twitter_organic/tweet/tweets.jsonl": jsonl_text(X_TWEETS),
+        "twitter_organic/organic_tweet_report/reports.jsonl": jsonl_text(X_REPORTS),
+        "linkedin_pages/organization/organization.jsonl": jsonl_text(LI_ORGANIZATION),
+        "linkedin_pages/ugc_post_history/posts.jsonl": jsonl_text(LI_POSTS),
+        "linkedin_pages/organization_ugc_post/links.jsonl": jsonl_text(LI_ORG_POSTS),
+        "linkedin_pages/ugc_post_share_statistic/links.jsonl": jsonl_text(LI_SHARE_LINKS),
+        "linkedin_pages/share_statistic/statistics.jsonl": jsonl_text(LI_STATISTICS),
+        "youtube_analytics/video/videos.jsonl": jsonl_text(YT_VIDEOS),
+        "youtube_analytics/channel_basic_a_2/report.jsonl": jsonl_text(YT_REPORTS),
+        "shopify/order/orders.csv": csv_text(ORDERS),
         "shopify/customer/customers.csv": CUSTOMERS,
         "marketing/fx_rates/fx_rates.csv": FX_RATES,
     }

@@ -50,13 +50,19 @@
     is empty, or has no `_loaded_at` yet: a table built before the model was incremental, so
     the run processes everything once), a scalar subquery. Rows loaded after it are new. -#}
 {% macro last_loaded_at() -%}
+    {{ latest_in_this('_loaded_at') }}
+{%- endmacro %}
+
+{#- The latest value of `column` in {{ this }}, a scalar subquery; 1900-01-01 when the table is
+    empty or has no such column. -#}
+{% macro latest_in_this(column) -%}
     {%- set epoch = "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")" -%}
     {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name')
-        | map('lower') | list if execute else ['_loaded_at'] -%}
-    {%- if '_loaded_at' in columns -%}
+        | map('lower') | list if execute else [column] -%}
+    {%- if column in columns -%}
     (
-        select coalesce(max(processed._loaded_at), {{ epoch }})
-        from {{ this }} as processed
+        select coalesce(max(previous.{{ column }}), {{ epoch }})
+        from {{ this }} as previous
     )
     {%- else -%}
     {{ epoch }}
@@ -101,17 +107,7 @@
     subquery. A raw row loaded after it (`_loaded_at`), or an upstream row built after it
     (`_built_at`), is new to this run. -#}
 {% macro last_built_at() -%}
-    {%- set epoch = "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")" -%}
-    {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name')
-        | map('lower') | list if execute else ['_built_at'] -%}
-    {%- if '_built_at' in columns -%}
-    (
-        select coalesce(max(previous._built_at), {{ epoch }})
-        from {{ this }} as previous
-    )
-    {%- else -%}
-    {{ epoch }}
-    {%- endif -%}
+    {{ latest_in_this('_built_at') }}
 {%- endmacro %}
 
 {#- int_touches_classified's pre-hook: delete the own touches (`order-<id>`) of the orders
