@@ -54,11 +54,13 @@
 {%- endmacro %}
 
 {#- The latest value of `column` in {{ this }}, a scalar subquery; 1900-01-01 when the table is
-    empty or has no such column. -#}
+    empty or has no such column. (A unit test's `this` is its given rows, not a relation: the
+    column is taken as there.) -#}
 {% macro latest_in_this(column) -%}
     {%- set epoch = "cast('1900-01-01' as " ~ dbt.type_timestamp() ~ ")" -%}
     {%- set columns = adapter.get_columns_in_relation(this) | map(attribute='name')
-        | map('lower') | list if execute else [column] -%}
+        | map('lower') | list if execute and this is not none and this is not string
+        else [column] -%}
     {%- if column in columns -%}
     (
         select coalesce(max(previous.{{ column }}), {{ epoch }})
