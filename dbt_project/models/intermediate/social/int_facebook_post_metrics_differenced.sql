@@ -21,17 +21,17 @@ with
     changed_posts as (
         select changed_metrics.post_id
         from {{ ref('stg_facebook_pages__post_lifetime_metrics') }} as changed_metrics
-        where changed_metrics._loaded_at > {{ last_loaded_at() }}
+        where changed_metrics._loaded_at > {{ last_built_at() }}
         union distinct
         select changed_versions.post_id
         from {{ ref('stg_facebook_pages__posts') }} as changed_versions
-        where changed_versions._loaded_at > {{ last_loaded_at() }}
+        where changed_versions._loaded_at > {{ last_built_at() }}
         union distinct
         select changed_comments.post_id
         from {{ ref('stg_social_comments__comments') }} as changed_comments
         where
             changed_comments.platform = 'facebook'
-            and changed_comments._loaded_at > {{ last_loaded_at() }}
+            and changed_comments._loaded_at > {{ last_built_at() }}
     ),
 {%- endif %}
 
@@ -100,30 +100,6 @@ daily_comments as (
     group by post_id, {{ local_date('created_at') }}
 ),
 
--- the latest load of each post's snapshots, versions and comments: the next run's start
-post_loads as (
-    select
-        post_id,
-        max(_loaded_at) as _loaded_at
-    from (
-        select
-            post_id,
-            _loaded_at
-        from lifetime_metrics
-        union all
-        select
-            post_id,
-            _loaded_at
-        from post_versions
-        union all
-        select
-            post_id,
-            _loaded_at
-        from comments
-    ) as post_rows
-    group by post_id
-),
-
 post_days as (
     select
         post_id,
@@ -163,10 +139,8 @@ final as (
         coalesce(metric_deltas.is_restated, false)
         or coalesce(share_deltas.is_restated, false) as is_restated,
         'lifetime_delta' as metric_basis,
-        post_loads._loaded_at
+        {{ built_at() }} as _built_at
     from post_days
-    inner join post_loads
-        on post_days.post_id = post_loads.post_id
     left join metric_deltas
         on
             post_days.post_id = metric_deltas.post_id

@@ -18,7 +18,7 @@ media_insights as (
         where media_id in (
             select changed.media_id
             from {{ ref('stg_instagram_business__media_insights') }} as changed
-            where changed._loaded_at > {{ last_loaded_at() }}
+            where changed._loaded_at > {{ last_built_at() }}
         )
     {%- endif %}
 ),
@@ -40,18 +40,8 @@ snapshots as (
             'video_photo_shares', 'reel_shares', 'carousel_album_shares', 'story_shares',
         ]) }} as share_count,
         {{ sum_nullable(['video_photo_saved', 'carousel_album_saved']) }} as save_count,
-        reel_views as video_view_count,
-        _loaded_at
+        reel_views as video_view_count
     from media_insights
-),
-
--- the latest load of each media's snapshots: the next run's starting point
-media_loads as (
-    select
-        post_id,
-        max(_loaded_at) as _loaded_at
-    from snapshots
-    group by post_id
 ),
 
 {{ lifetime_to_daily(
@@ -77,10 +67,8 @@ final as (
         deltas.video_view_count,
         deltas.is_restated,
         'lifetime_delta' as metric_basis,
-        media_loads._loaded_at
+        {{ built_at() }} as _built_at
     from deltas
-    inner join media_loads
-        on deltas.post_id = media_loads.post_id
 )
 
 select * from final

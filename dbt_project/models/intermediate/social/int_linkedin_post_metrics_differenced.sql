@@ -57,23 +57,16 @@ snapshots as (
             select changed.post_id
             from keyed_snapshots as changed
             where
-                changed._loaded_at > {{ last_loaded_at() }}
-                or changed.link_loaded_at > {{ last_loaded_at() }}
+                changed._loaded_at > {{ last_built_at() }}
+                or changed.link_loaded_at > {{ last_built_at() }}
         )
     {%- endif %}
 ),
 
 post_organizations as (
-    -- also the latest load of the post's snapshots and links: the next run's start
     select
         post_id,
-        max(organization_id) as organization_id,
-        max(
-            case
-                when link_loaded_at > _loaded_at then link_loaded_at
-                else _loaded_at
-            end
-        ) as _loaded_at
+        max(organization_id) as organization_id
     from snapshots
     group by post_id
 ),
@@ -100,9 +93,9 @@ final as (
         cast(null as {{ dbt.type_bigint() }}) as video_view_count,
         deltas.is_restated,
         'lifetime_delta' as metric_basis,
-        post_organizations._loaded_at
+        {{ built_at() }} as _built_at
     from deltas
-    inner join post_organizations
+    left join post_organizations
         on deltas.post_id = post_organizations.post_id
 )
 
